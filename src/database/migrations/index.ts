@@ -1,0 +1,4 @@
+import { InitialSchema1764806400000 } from './1764806400000-InitialSchema';
+
+/** Explicit list, not a glob: works the same under ts-node, jest and the bundle (DEPS.md §3.2). */
+export const MIGRATIONS = [InitialSchema1764806400000];
