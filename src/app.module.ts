@@ -6,8 +6,14 @@ import { AuthCoreModule } from './auth/auth-core.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { ConfigModule } from './config';
 import { DatabaseModule } from './database/database.module';
+import { AdminModule } from './admin/admin.module';
+import { AuthModule } from './auth/auth.module';
 import { HealthModule } from './health/health.module';
 import { LoggingModule } from './logging.module';
+import { MailModule } from './mail/mail.module';
+import { MentorshipModule } from './mentorship/mentorship.module';
+import { TasksModule } from './tasks/tasks.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -17,6 +23,12 @@ import { LoggingModule } from './logging.module';
     DatabaseModule,
     ScheduleModule.forRoot(),
     AuthCoreModule,
+    MailModule,
+    AuthModule,
+    UsersModule,
+    MentorshipModule,
+    TasksModule,
+    AdminModule,
     HealthModule,
   ],
   providers: [
