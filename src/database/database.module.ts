@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config';
 import { dataSourceOptions, resolveDialect } from './data-source.options';
 import { DbLocks, runMigrationsLocked } from './db-locks';
+import { JobScheduler } from './job-scheduler';
 import { Transactions } from './transactions';
 
 @Global()
@@ -27,7 +28,7 @@ import { Transactions } from './transactions';
       },
     }),
   ],
-  providers: [Transactions, DbLocks],
-  exports: [Transactions, DbLocks],
+  providers: [Transactions, DbLocks, JobScheduler],
+  exports: [Transactions, DbLocks, JobScheduler],
 })
 export class DatabaseModule {}
