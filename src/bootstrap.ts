@@ -25,7 +25,9 @@ function assignRequestId(request: IncomingMessage): string {
 export function createAdapter(): FastifyAdapter {
   return new FastifyAdapter({
     // API.md §10.1: every route also answers with a trailing slash.
-    routerOptions: { ignoreTrailingSlash: true },
+    // Email-confirmation tokens carry the address (up to 254 characters) in the path (API.md §2.2);
+    // Fastify's default of 100 characters per path parameter would answer them with 414.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
     bodyLimit: 1024 * 1024,
     genReqId: assignRequestId,
   });
