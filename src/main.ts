@@ -3,7 +3,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp, createAdapter, NEST_APP_OPTIONS } from './bootstrap';
-import { APP_CONFIG, AppConfig } from './config';
+import { APP_CONFIG, AppConfig, loadConfig } from './config';
+import { migrate } from './database/migrate';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), NEST_APP_OPTIONS);
@@ -31,7 +32,13 @@ async function main(): Promise<void> {
   logger.log(`Listening on port ${config.port}`);
 }
 
-main().catch((error: unknown) => {
+/** `node dist/main.js migrate`: apply migrations and exit (the Kubernetes migration Job). */
+async function migrateOnly(): Promise<void> {
+  const applied = await migrate(loadConfig().database);
+  console.log(`Migrations applied: ${applied.join(', ') || 'none'}`);
+}
+
+(process.argv[2] === 'migrate' ? migrateOnly() : main()).catch((error: unknown) => {
   // Config errors name the variable; print them plainly and stop.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
