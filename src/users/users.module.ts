@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MentorshipRelation } from '../mentorship/relation.entity';
+import { Task } from '../tasks/task.entity';
 import { AccountGate } from './account-gate';
+import { UserDeletion } from './user-deletion';
+import { UserDirectory } from './user-directory.service';
 import { User } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
+/** /users, /user, /home, /dashboard and the unverified-user cleanup (API.md §3, §8.2). */
 @Module({
-  imports: [TypeOrmModule.forFeature([User])],
-  providers: [AccountGate],
-  exports: [AccountGate, TypeOrmModule],
+  // Relations and tasks are read here directly: MentorshipModule imports this module.
+  imports: [TypeOrmModule.forFeature([User, MentorshipRelation, Task])],
+  controllers: [UsersController],
+  providers: [AccountGate, UserDirectory, UserDeletion, UsersService],
+  exports: [AccountGate, UserDeletion, TypeOrmModule],
 })
 export class UsersModule {}

@@ -1,0 +1,126 @@
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Put,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CommonMessages, CurrentUser, IdParam, parsePage, SchemaBody } from '@app/common';
+import { MessageResponse } from './message.dto';
+import { ChangePasswordDto, PrivateUserResponse, PublicUserResponse, UpdateProfileDto } from './user.dto';
+import { UsersService } from './users.service';
+import { UsersMessages } from './users.messages';
+
+const example = (message: string) => ({ schema: { example: { message } } });
+
+const ListQueries = () =>
+  applyDecorators(
+    ApiQuery({
+      name: 'search',
+      required: false,
+      description: 'Case-insensitive substring of name or username',
+    }),
+    ApiQuery({ name: 'page', required: false, description: 'From 1; default 1' }),
+    ApiQuery({ name: 'per_page', required: false, description: 'Default 10, at most 50' }),
+  );
+
+@ApiTags('Users')
+@ApiBearerAuth()
+@Controller()
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @ApiOperation({ summary: 'List other users (verified or not), paged and searchable' })
+  @ApiOkResponse({ type: [PublicUserResponse] })
+  @ListQueries()
+  @Get('users')
+  list(
+    @CurrentUser() caller: AuthUser,
+    @Query('search') search: unknown,
+    @Query('page') page: unknown,
+    @Query('per_page') perPage: unknown,
+  ): Promise<PublicUserResponse[]> {
+    return this.users.list(
+      caller.id,
+      typeof search === 'string' ? search : '',
+      parsePage(page, perPage),
+      false,
+    );
+  }
+
+  @ApiOperation({ summary: 'List other verified users, paged and searchable' })
+  @ApiOkResponse({ type: [PublicUserResponse] })
+  @ListQueries()
+  @Get('users/verified')
+  listVerified(
+    @CurrentUser() caller: AuthUser,
+    @Query('search') search: unknown,
+    @Query('page') page: unknown,
+    @Query('per_page') perPage: unknown,
+  ): Promise<PublicUserResponse[]> {
+    return this.users.list(
+      caller.id,
+      typeof search === 'string' ? search : '',
+      parsePage(page, perPage),
+      true,
+    );
+  }
+
+  @ApiOperation({ summary: "Another user's public profile" })
+  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
+  @ApiForbiddenResponse(example(CommonMessages.EMAIL_NOT_VERIFIED))
+  @Get('users/:user_id')
+  findOne(@IdParam('user_id') userId: number): Promise<PublicUserResponse> {
+    return this.users.findPublic(userId);
+  }
+
+  @ApiOperation({ summary: "The caller's own profile" })
+  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
+  @ApiForbiddenResponse(example(CommonMessages.EMAIL_NOT_VERIFIED))
+  @Get('user')
+  me(@CurrentUser() caller: AuthUser): Promise<PrivateUserResponse> {
+    return this.users.me(caller.id);
+  }
+
+  @ApiOperation({ summary: "Update the caller's profile" })
+  @ApiBody({ type: UpdateProfileDto })
+  @ApiBadRequestResponse(example(UsersMessages.NO_UPDATE_DATA))
+  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
+  @Put('user')
+  update(@CurrentUser() caller: AuthUser, @Body() body: unknown): Promise<MessageResponse> {
+    return this.users.update(caller.id, body);
+  }
+
+  @ApiOperation({ summary: "Delete the caller's account" })
+  @ApiBadRequestResponse(example(UsersMessages.ONLY_ADMIN_LEFT))
+  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
+  @Delete('user')
+  remove(@CurrentUser() caller: AuthUser): Promise<MessageResponse> {
+    return this.users.deleteAccount(caller.id);
+  }
+
+  @ApiOperation({ summary: "Change the caller's password" })
+  @ApiCreatedResponse({ type: MessageResponse })
+  @SchemaBody(ChangePasswordDto)
+  @HttpCode(HttpStatus.CREATED)
+  @Put('user/change_password')
+  changePassword(@CurrentUser() caller: AuthUser, @Body() body: ChangePasswordDto): Promise<MessageResponse> {
+    return this.users.changePassword(caller.id, body);
+  }
+}
