@@ -5,10 +5,12 @@ import { AppModule } from './app.module';
 import { configureApp, createAdapter, NEST_APP_OPTIONS } from './bootstrap';
 import { APP_CONFIG, AppConfig, loadConfig } from './config';
 import { migrate } from './database/migrate';
+import { gracefulShutdown } from './shutdown';
 
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), NEST_APP_OPTIONS);
   await configureApp(app);
+  const shutdown = gracefulShutdown(app);
   const config = app.get<AppConfig>(APP_CONFIG);
   const logger = app.get(Logger);
   if (config.jwt.generatedSecret) {
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       logger.log(`${signal} received, shutting down`);
-      app.close().then(
+      shutdown().then(
         () => process.exit(0),
         (error: unknown) => {
           logger.error(error);
