@@ -21,3 +21,9 @@ export function toTaskResponse(task: Task): TaskResponse {
     completed_at: toEpochSeconds(task.completedAt),
   };
 }
+
+/** Body of POST …/task (API.md §5.2). */
+export class CreateTaskDto {
+  /** Any text up to 16 000 characters. */
+  description!: string;
+}

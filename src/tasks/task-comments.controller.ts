@@ -1,0 +1,80 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser, IdParam } from '@app/common';
+import { MessageResponse } from '../mentorship/relation.dto';
+import { RelationRole } from '../mentorship/relation-role.guard';
+import { Task } from './task.entity';
+import { LoadedTask } from './task.loader';
+import { CommentDto, TaskCommentResponse } from './task-comment.dto';
+import { TaskCommentsService } from './task-comments.service';
+import { TaskRules } from './task-rules';
+import { TasksMessages as T } from './tasks.messages';
+
+const message = (text: string) => ({ message: text });
+
+/** API.md §6. The GET also answers with a trailing slash (global ignoreTrailingSlash). */
+@ApiTags('Task comments')
+@Controller('mentorship_relation/:relation_id/task/:task_id')
+export class TaskCommentsController {
+  constructor(private readonly comments: TaskCommentsService) {}
+
+  @ApiOperation({ summary: 'Comment on a task of an accepted relation (API.md §6.2)' })
+  @ApiBody({ type: CommentDto })
+  @ApiCreatedResponse({ type: MessageResponse, example: message(T.COMMENT_CREATED) })
+  @RelationRole('participant', TaskRules.writeComment)
+  @Post('comment')
+  async create(
+    @CurrentUser() user: AuthUser,
+    @LoadedTask() task: Task,
+    @Body('comment') comment: string,
+  ): Promise<MessageResponse> {
+    await this.comments.create(user.id, task, comment);
+    return message(T.COMMENT_CREATED);
+  }
+
+  @ApiOperation({ summary: "A task's comments in id order (API.md §6.3)" })
+  @ApiOkResponse({ type: [TaskCommentResponse] })
+  @RelationRole('participant', TaskRules.readComments)
+  @Get('comments')
+  list(@LoadedTask() task: Task): Promise<TaskCommentResponse[]> {
+    return this.comments.list(task);
+  }
+
+  @ApiOperation({ summary: 'Edit your comment (API.md §6.4)' })
+  @ApiBody({ type: CommentDto })
+  @ApiOkResponse({ type: MessageResponse, example: message(T.COMMENT_UPDATED) })
+  @ApiNotFoundResponse({ description: `${T.COMMENT_NOT_FOUND} | ${T.COMMENT_WRONG_TASK}` })
+  @RelationRole('participant', TaskRules.writeComment)
+  @Put('comment/:comment_id')
+  async update(
+    @CurrentUser() user: AuthUser,
+    @LoadedTask() task: Task,
+    @IdParam('comment_id') commentId: number,
+    @Body('comment') comment: string,
+  ): Promise<MessageResponse> {
+    await this.comments.update(user.id, task, commentId, comment);
+    return message(T.COMMENT_UPDATED);
+  }
+
+  @ApiOperation({ summary: 'Delete your comment (API.md §6.5)' })
+  @ApiOkResponse({ type: MessageResponse, example: message(T.COMMENT_DELETED) })
+  @ApiNotFoundResponse({ description: `${T.COMMENT_NOT_FOUND} | ${T.COMMENT_WRONG_TASK}` })
+  @RelationRole('participant', TaskRules.readComments)
+  @HttpCode(HttpStatus.OK)
+  @Delete('comment/:comment_id')
+  async delete(
+    @CurrentUser() user: AuthUser,
+    @LoadedTask() task: Task,
+    @IdParam('comment_id') commentId: number,
+  ): Promise<MessageResponse> {
+    await this.comments.delete(user.id, task, commentId);
+    return message(T.COMMENT_DELETED);
+  }
+}

@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthUser, CurrentUser } from '@app/common';
+import { MessageResponse } from '../mentorship/relation.dto';
+import { MentorshipRelation } from '../mentorship/relation.entity';
+import { LoadedRelation, RelationRole } from '../mentorship/relation-role.guard';
+import { CreateTaskDto, TaskResponse } from './task.dto';
+import { Task } from './task.entity';
+import { LoadedTask } from './task.loader';
+import { TaskRules } from './task-rules';
+import { TasksMessages as T } from './tasks.messages';
+import { TasksService } from './tasks.service';
+
+const message = (text: string) => ({ message: text });
+
+@ApiTags('Tasks')
+@Controller('mentorship_relation/:relation_id')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @ApiOperation({ summary: 'Add a task to an accepted relation (API.md §5.2)' })
+  @ApiBody({ type: CreateTaskDto })
+  @ApiCreatedResponse({ type: MessageResponse, example: message(T.TASK_CREATED) })
+  @RelationRole('participant', TaskRules.createTask)
+  @Post('task')
+  async create(
+    @CurrentUser() user: AuthUser,
+    @LoadedRelation() relation: MentorshipRelation,
+    @Body('description') description: string,
+  ): Promise<MessageResponse> {
+    await this.tasks.create(user.id, relation, description);
+    return message(T.TASK_CREATED);
+  }
+
+  @ApiOperation({ summary: "The relation's tasks in id order, any relation state (API.md §5.3)" })
+  @ApiOkResponse({ type: [TaskResponse] })
+  @RelationRole('participant', TaskRules.listTasks)
+  @Get('tasks')
+  list(@LoadedRelation() relation: MentorshipRelation): Promise<TaskResponse[]> {
+    return this.tasks.list(relation);
+  }
+
+  @ApiOperation({ summary: 'Delete a task (API.md §5.4)' })
+  @ApiOkResponse({ type: MessageResponse, example: message(T.TASK_DELETED) })
+  @RelationRole('participant', TaskRules.deleteTask)
+  @HttpCode(HttpStatus.OK)
+  @Delete('task/:task_id')
+  async delete(@LoadedTask() task: Task): Promise<MessageResponse> {
+    await this.tasks.delete(task);
+    return message(T.TASK_DELETED);
+  }
+
+  @ApiOperation({ summary: 'Mark a task done (API.md §5.5)' })
+  @ApiOkResponse({ type: MessageResponse, example: message(T.TASK_ACHIEVED) })
+  @ApiConflictResponse({ example: message(T.TASK_ALREADY_DONE) })
+  @RelationRole('participant', TaskRules.completeTask)
+  @Put('task/:task_id/complete')
+  async complete(@LoadedTask() task: Task): Promise<MessageResponse> {
+    await this.tasks.complete(task);
+    return message(T.TASK_ACHIEVED);
+  }
+}
