@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MentorshipRelation } from '../mentorship/relation.entity';
 import { Task } from '../tasks/task.entity';
 import { AccountGate } from './account-gate';
+import { HomeController } from './home.controller';
+import { HomeService } from './home.service';
 import { UserDeletion } from './user-deletion';
 import { UserDirectory } from './user-directory.service';
 import { User } from './user.entity';
@@ -13,8 +15,8 @@ import { UsersService } from './users.service';
 @Module({
   // Relations and tasks are read here directly: MentorshipModule imports this module.
   imports: [TypeOrmModule.forFeature([User, MentorshipRelation, Task])],
-  controllers: [UsersController],
-  providers: [AccountGate, UserDirectory, UserDeletion, UsersService],
+  controllers: [UsersController, HomeController],
+  providers: [AccountGate, UserDirectory, UserDeletion, UsersService, HomeService],
   exports: [AccountGate, UserDeletion, TypeOrmModule],
 })
 export class UsersModule {}
