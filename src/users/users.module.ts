@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MentorshipRelation } from '../mentorship/relation.entity';
 import { Task } from '../tasks/task.entity';
 import { AccountGate } from './account-gate';
+import { DeleteUnverifiedUsersJob } from './delete-unverified-users.job';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
 import { UserDeletion } from './user-deletion';
@@ -16,7 +17,7 @@ import { UsersService } from './users.service';
   // Relations and tasks are read here directly: MentorshipModule imports this module.
   imports: [TypeOrmModule.forFeature([User, MentorshipRelation, Task])],
   controllers: [UsersController, HomeController],
-  providers: [AccountGate, UserDirectory, UserDeletion, UsersService, HomeService],
+  providers: [AccountGate, UserDirectory, UserDeletion, UsersService, HomeService, DeleteUnverifiedUsersJob],
   exports: [AccountGate, UserDeletion, TypeOrmModule],
 })
 export class UsersModule {}
