@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
-import { withRowLock } from '../database/row-lock';
+import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { User } from '../users/user.entity';
 import { assignAdminError, revokeAdminError } from './admin-rules';
@@ -29,7 +29,7 @@ export class AdminService {
     await this.transactions.run(async (manager) => {
       // Locking every admin row serialises concurrent revocations, so two admins revoking
       // each other at the same instant cannot leave the system with none.
-      const admins = await withRowLock(
+      const admins = await forUpdate(
         manager.getRepository(User).createQueryBuilder('user').where('user.isAdmin = :yes', { yes: true }),
       )
         .orderBy('user.id', 'ASC')
@@ -52,7 +52,7 @@ export class AdminService {
   }
 
   private lockedUser(manager: EntityManager, id: number): Promise<User | null> {
-    return withRowLock(
+    return forUpdate(
       manager.getRepository(User).createQueryBuilder('user').where('user.id = :id', { id }),
     ).getOne();
   }

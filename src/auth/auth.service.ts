@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { ApiError, Clock, CommonMessages, wholeSeconds } from '@app/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { isMysqlFamily } from '../database/data-source.options';
+import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { MailOutbox } from '../mail/mail-outbox.service';
 import { MessageResponse } from '../users/message.dto';
@@ -158,7 +159,7 @@ export class AuthService {
     const first = () => manager.getRepository(User).createQueryBuilder('user').select('user.id').limit(1);
     if ((await first().getRawOne()) !== undefined) return true;
     if (!isMysqlFamily(manager.connection)) return false;
-    return (await first().setLock('pessimistic_write').getRawOne()) !== undefined;
+    return (await forUpdate(first()).getRawOne()) !== undefined;
   }
 
   private async enqueueConfirmation(manager: EntityManager, user: User): Promise<void> {

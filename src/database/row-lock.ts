@@ -5,7 +5,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
  * TypeORM refuses the lock there; it needs none either, because Transactions runs SQLite
  * transactions one at a time.
  */
-export function withRowLock<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const type = query.connection.options.type;
   return type === 'mysql' || type === 'mariadb' ? query.setLock('pessimistic_write') : query;
 }

@@ -5,7 +5,7 @@ import { User } from '../users/user.entity';
 import { firstDenial, RelationRoleName, RelationRule } from './relation-access';
 import { RelationState } from './relation-state';
 import { MentorshipRelation } from './relation.entity';
-import { forUpdate } from './row-locks';
+import { forUpdate } from '../database/row-lock';
 
 /**
  * The row locks behind RUNTIME.md's invariants. Every change that could put a user in a second

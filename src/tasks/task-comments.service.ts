@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ApiError, Clock, wholeSeconds } from '@app/common';
 import { Transactions } from '../database/transactions';
-import { forUpdate } from '../mentorship/row-locks';
+import { forUpdate } from '../database/row-lock';
 import { Task } from './task.entity';
 import { TaskComment } from './task-comment.entity';
 import { TaskCommentResponse, toTaskCommentResponse } from './task-comment.dto';

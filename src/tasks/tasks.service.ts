@@ -5,7 +5,7 @@ import { ApiError, Clock, wholeSeconds } from '@app/common';
 import { Transactions } from '../database/transactions';
 import { lockRelationFor } from '../mentorship/relation-locks';
 import { MentorshipRelation } from '../mentorship/relation.entity';
-import { forUpdate } from '../mentorship/row-locks';
+import { forUpdate } from '../database/row-lock';
 import { TaskResponse, toTaskResponse } from './task.dto';
 import { Task } from './task.entity';
 import { TaskRules } from './task-rules';

@@ -2,7 +2,7 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ApiError, CommonMessages, Page } from '@app/common';
-import { isMysqlFamily } from '../database/data-source.options';
+import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { AccountGate } from './account-gate';
 import { MessageResponse } from './message.dto';
@@ -123,7 +123,6 @@ export class UsersService {
       .where('u.isAdmin = :admin', {
         admin: true,
       });
-    if (isMysqlFamily(manager.connection)) query.setLock('pessimistic_write');
-    return (await query.getRawMany()).length;
+    return (await forUpdate(query).getRawMany()).length;
   }
 }
