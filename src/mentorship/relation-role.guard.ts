@@ -128,3 +128,8 @@ export const LoadedRelation = createParamDecorator(
     return relation;
   },
 );
+
+/** The relation role a handler requires, if any: lets the route-access listing name each route's rule. */
+export function relationRoleOf(reflector: Reflector, handler: object): RelationRoleName | undefined {
+  return reflector.get<RelationRoleMeta | undefined>(RELATION_ROLE, handler as () => void)?.role;
+}
