@@ -3,3 +3,4 @@ export * from './fake-clock';
 export * from './smtp-sink';
 export * from './test-app';
 export * from './test-database';
+export * from './app-process';
