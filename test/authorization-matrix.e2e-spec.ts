@@ -230,7 +230,11 @@ describe('Authorization matrix: every route × every kind of caller', () => {
         return { header: await bearer(w.sender.id, refreshRoute ? 'access' : 'refresh'), advance: 0 };
       case 'deleted':
         return { header: await bearer(w.deletedId, own), advance: 0 };
-      default:
+      case 'stranger':
+      case 'sender':
+      case 'receiver':
+      case 'other':
+      case 'admin':
         return { header: await bearer(w[caller].id, own), advance: 0 };
     }
   }
