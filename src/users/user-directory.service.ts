@@ -31,20 +31,31 @@ function likePattern(search: string): string {
 export class UserDirectory {
   constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
 
-  /** API.md §3.1 / §3.2: ordered by id, the caller excluded, paged. */
+  /**
+   * API.md §3.1 / §3.2: ordered by id, the caller excluded, paged. The page's ids are found
+   * first in a derived table that reads only the narrow `IDX_users_verified_directory` index
+   * (or the primary key), so skipping `offset` rows never touches their full rows; only the
+   * page's own rows are then read, with their availability.
+   */
   async list(query: DirectoryQuery): Promise<PublicUserRow[]> {
     if (query.page.limit === 0) return [];
-    const builder = this.withAvailability()
-      .where('u.id <> :callerId', { callerId: query.callerId })
-      .orderBy('u.id', 'ASC')
+    const ids = this.users
+      .createQueryBuilder()
+      .subQuery()
+      .select('p.id', 'id')
+      .from(User, 'p')
+      .where('p.id <> :callerId')
+      .orderBy('p.id', 'ASC')
       .offset(query.page.offset)
       .limit(query.page.limit);
-    if (query.verifiedOnly) builder.andWhere('u.isEmailVerified = :verified', { verified: true });
+    if (query.verifiedOnly) ids.andWhere('p.is_email_verified = :verified');
     if (query.search !== '') {
-      builder.andWhere("(LOWER(u.name) LIKE :pattern ESCAPE '!' OR u.usernameKey LIKE :pattern ESCAPE '!')", {
-        pattern: likePattern(query.search),
-      });
+      ids.andWhere("(LOWER(p.name) LIKE :pattern ESCAPE '!' OR p.username_key LIKE :pattern ESCAPE '!')");
     }
+    const builder = this.withAvailability()
+      .innerJoin(ids.getQuery(), 'page', 'page.id = u.id')
+      .setParameters({ callerId: query.callerId, verified: true, pattern: likePattern(query.search) })
+      .orderBy('u.id', 'ASC');
     return this.rows(builder);
   }
 
@@ -53,12 +64,18 @@ export class UserDirectory {
     return row ?? null;
   }
 
+  /**
+   * Two EXISTS, one per side, so each is an index-only probe of (mentor_id, state) or
+   * (mentee_id, state); a single `mentor_id = u.id OR mentee_id = u.id` makes MariaDB walk
+   * every ACCEPTED relation for every listed user instead.
+   */
   private withAvailability(): SelectQueryBuilder<User> {
     return this.users
       .createQueryBuilder('u')
       .addSelect(
-        'CASE WHEN EXISTS (SELECT 1 FROM mentorship_relations r WHERE r.state = :accepted ' +
-          'AND (r.mentor_id = u.id OR r.mentee_id = u.id)) THEN 1 ELSE 0 END',
+        'CASE WHEN EXISTS (SELECT 1 FROM mentorship_relations r1 WHERE r1.mentor_id = u.id AND r1.state = :accepted) ' +
+          'OR EXISTS (SELECT 1 FROM mentorship_relations r2 WHERE r2.mentee_id = u.id AND r2.state = :accepted) ' +
+          'THEN 1 ELSE 0 END',
         'in_accepted',
       )
       .setParameter('accepted', RelationState.ACCEPTED);
