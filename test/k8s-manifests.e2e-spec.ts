@@ -11,6 +11,7 @@ import { parseAllDocuments } from 'yaml';
 import { createTestApp, createTestDatabase } from '@app/testing';
 import { loadConfig } from '../src/config';
 import { migrate } from '../src/database/migrate';
+import { MIGRATIONS } from '../src/database/migrations';
 
 type Manifest = { apiVersion: string; kind: string; metadata: { name: string } } & Record<string, any>;
 
@@ -125,8 +126,9 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(job.spec.template.spec.containers[0].command).toEqual(['node', 'dist/main.js', 'migrate']);
     const database = await createTestDatabase();
     try {
-      expect(await migrate(database.config)).toEqual(['InitialSchema1764806400000']);
-      expect(await migrate(database.config)).toEqual(['InitialSchema1764806400000']);
+      const all = MIGRATIONS.map((migration) => migration.name);
+      expect(await migrate(database.config)).toEqual(all);
+      expect(await migrate(database.config)).toEqual(all);
     } finally {
       await database.drop();
     }
