@@ -7,3 +7,10 @@ export function testDatabaseUrl(env: Record<string, string | undefined> = proces
   const url = env.TEST_DATABASE_URL?.trim();
   return url ? url : null;
 }
+
+/** What a server process started by a test inherits from the test's environment: only PATH. */
+export function inheritedProcessEnv(
+  env: Record<string, string | undefined> = process.env,
+): Record<string, string> {
+  return { PATH: env.PATH ?? '' };
+}

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
-import { DatabaseConfig } from '../../../src/config';
+import { DatabaseConfig, inheritedProcessEnv } from '../../../src/config';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -43,7 +43,7 @@ export async function startAppProcess(
     {
       cwd: ROOT,
       env: {
-        PATH: process.env.PATH ?? '',
+        ...inheritedProcessEnv(),
         NODE_ENV: 'production',
         JWT_SECRET: 'app-process-test',
         LOG_LEVEL: 'warn',
