@@ -1,5 +1,7 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sign } from 'jsonwebtoken';
-import { createTestApp, TEST_JWT_SECRET, TestApp } from '@app/testing';
+import { createTestApp, createUser, DEFAULT_PASSWORD, TEST_JWT_SECRET, TestApp } from '@app/testing';
 import { ConventionsFixtureModule } from './fixtures/conventions.fixture';
 
 const NOT_FOUND =
@@ -247,6 +249,136 @@ describe('HTTP conventions (API.md §10)', () => {
         const res = await t.http.get('/fixture/me').set('Authorization', `Bearer ${token}`).expect(401);
         expect(res.body).toEqual({ message: INVALID });
       }
+    });
+
+    describe('hostile tokens on real routes (issue 8)', () => {
+      const GATED: [string, string][] = [
+        ['get', '/user'],
+        ['put', '/user'],
+        ['delete', '/user'],
+        ['get', '/mentorship_relations'],
+        ['get', '/mentorship_relations/current'],
+        ['put', '/mentorship_relation/1/accept'],
+        ['get', '/mentorship_relation/1/tasks'],
+        ['get', '/admins'],
+      ];
+      const call = (method: string, path: string, header: string) =>
+        (t.http as unknown as Record<string, (p: string) => import('supertest').Test>)
+          [method](path)
+          .set('Authorization', header)
+          .send(method === 'put' && path === '/user' ? { bio: 'x' } : undefined);
+
+      it("answers a deleted user's token with the account gate's 404 on gated routes, never access", async () => {
+        const user = await createUser(t.dataSource);
+        const token = `Bearer ${await t.token(user.id)}`;
+        await t.http.delete('/user').set('Authorization', token).expect(200);
+        for (const [method, path] of GATED) {
+          const res = await call(method, path, token);
+          expect({ route: `${method} ${path}`, status: res.status, body: res.body }).toEqual({
+            route: `${method} ${path}`,
+            status: 404,
+            body: { message: 'User does not exist.' },
+          });
+        }
+        await t.http.get('/home').set('Authorization', token).expect(404, { message: 'User not found.' });
+      });
+
+      it("never lets a deleted user's token reach an account created after it", async () => {
+        const user = await createUser(t.dataSource);
+        const token = `Bearer ${await t.token(user.id)}`;
+        await t.http.delete('/user').set('Authorization', token).expect(200);
+        const next = await createUser(t.dataSource);
+        expect(next.id).not.toBe(user.id);
+        await t.http.get('/user').set('Authorization', token).expect(404);
+      });
+
+      it('refuses a tampered payload whose signature was kept (identity, type, expiry, admin)', async () => {
+        const victim = await createUser(t.dataSource, { isAdmin: true });
+        const attacker = await createUser(t.dataSource);
+        const [header, payload, signature] = (await t.token(attacker.id)).split('.');
+        const claims = JSON.parse(Buffer.from(payload, 'base64url').toString());
+        const forged = (changes: object, sig = signature) =>
+          `Bearer ${header}.${Buffer.from(JSON.stringify({ ...claims, ...changes })).toString('base64url')}.${sig}`;
+        const refresh = (await t.token(attacker.id, 'refresh')).split('.')[2];
+        for (const token of [
+          forged({ identity: victim.id }),
+          forged({ identity: `${victim.id}` }),
+          forged({ exp: claims.exp + 365 * 86400 }),
+          forged({ is_admin: true }),
+          forged({ type: 'refresh' }, refresh),
+          forged({}, ''),
+          `Bearer ${header}.${payload}.`,
+          `Bearer ${header}.${payload}`,
+          `Bearer ${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${payload}.${signature}`,
+        ]) {
+          for (const path of ['/user', '/admins']) {
+            const res = await t.http.get(path).set('Authorization', token);
+            expect({ token, status: res.status, body: res.body }).toEqual({
+              token,
+              status: 401,
+              body: { message: INVALID },
+            });
+          }
+        }
+        // The untouched token still works: the refusals were about the tampering.
+        await t.http
+          .get('/user')
+          .set('Authorization', `Bearer ${header}.${payload}.${signature}`)
+          .expect(200);
+      });
+
+      it('refuses duplicated Authorization headers, whatever their order; never 500', async () => {
+        const user = await createUser(t.dataSource);
+        const other = await createUser(t.dataSource);
+        const mine = `Bearer ${await t.token(user.id)}`;
+        const theirs = `Bearer ${await t.token(other.id)}`;
+        const server = t.app.getHttpServer();
+        await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+        const { port } = server.address() as AddressInfo;
+        const get = (headers: string[]) =>
+          new Promise<{ status: number; body: string }>((resolve, reject) => {
+            const req = httpRequest(
+              {
+                host: '127.0.0.1',
+                port,
+                path: '/user',
+                method: 'GET',
+                headers: ['Host', `127.0.0.1:${port}`, ...headers],
+              },
+              (res) => {
+                let body = '';
+                res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+                res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+              },
+            );
+            req.on('error', reject);
+            req.end();
+          });
+        try {
+          for (const pair of [
+            [mine, theirs],
+            [theirs, mine],
+            [mine, mine],
+            [mine, 'Bearer garbage'],
+            ['Bearer garbage', mine],
+            [mine, ''],
+          ]) {
+            const res = await get(pair.flatMap((value) => ['Authorization', value]));
+            if (!res.body) throw new Error(`${res.status} for ${JSON.stringify(pair)}`);
+            expect({ pair, status: res.status, body: JSON.parse(res.body) }).toEqual({
+              pair,
+              status: 401,
+              body: { message: INVALID },
+            });
+          }
+          // A single header still works on the same connection setup.
+          expect((await get(['Authorization', mine])).status).toBe(200);
+        } finally {
+          await new Promise((resolve) => server.close(resolve));
+        }
+        // Public routes ignore credentials, duplicated or not.
+        await t.http.post('/login').send({ username: user.username, password: DEFAULT_PASSWORD }).expect(200);
+      });
     });
 
     it('ignores a stale token on a public route', async () => {

@@ -6,6 +6,9 @@ export type BearerHeader = { kind: 'missing' } | { kind: 'invalid' } | { kind: '
  * whitespace-separated parts. Absent, empty or blank → missing; anything else wrong → invalid.
  */
 export function parseBearerHeader(header: string | string[] | undefined): BearerHeader {
+  // Several Authorization header lines: Node keeps only the first, and a proxy in front may
+  // have checked another one. Ambiguous credentials are refused rather than guessed at.
+  if (Array.isArray(header) && header.length > 1) return { kind: 'invalid' };
   const value = Array.isArray(header) ? header[0] : header;
   if (value === undefined || value.trim() === '') return { kind: 'missing' };
   const entry = value
@@ -14,4 +17,13 @@ export function parseBearerHeader(header: string | string[] | undefined): Bearer
     .find((parts) => parts[0] === 'Bearer');
   if (!entry || entry.length !== 2) return { kind: 'invalid' };
   return { kind: 'token', token: entry[1] };
+}
+
+/** Every Authorization header line of a request, from Node's raw header list (name, value, …). */
+export function authorizationLines(rawHeaders: readonly string[]): string[] {
+  const lines: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i].toLowerCase() === 'authorization') lines.push(rawHeaders[i + 1]);
+  }
+  return lines;
 }

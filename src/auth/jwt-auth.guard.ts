@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/c
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiError, CommonMessages, IS_PUBLIC, REFRESH_TOKEN } from '@app/common';
-import { parseBearerHeader } from './bearer-header';
+import { authorizationLines, parseBearerHeader } from './bearer-header';
 
 /** Passport failures that are not our own ApiError (bad signature, malformed, wrong alg) are "invalid". */
 function passportGuard(strategy: string) {
@@ -32,10 +32,14 @@ export class JwtAuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context
-      .switchToHttp()
-      .getRequest<{ headers: Record<string, string | string[] | undefined> }>();
-    const header = parseBearerHeader(request.headers.authorization);
+    const request = context.switchToHttp().getRequest<{
+      headers: Record<string, string | string[] | undefined>;
+      raw?: { rawHeaders?: string[] };
+    }>();
+    const rawHeaders = request.raw?.rawHeaders;
+    const header = parseBearerHeader(
+      rawHeaders ? authorizationLines(rawHeaders) : request.headers.authorization,
+    );
     if (header.kind === 'missing') throw new ApiError(HttpStatus.UNAUTHORIZED, CommonMessages.TOKEN_MISSING);
     if (header.kind === 'invalid') throw new ApiError(HttpStatus.UNAUTHORIZED, CommonMessages.TOKEN_INVALID);
     const guard = this.reflector.getAllAndOverride<boolean>(REFRESH_TOKEN, targets)
