@@ -8,9 +8,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Entity('users')
 @Index('UQ_users_username_key', ['usernameKey'], { unique: true })
 @Index('UQ_users_email_key', ['emailKey'], { unique: true })
-// Member list and search of verified users, read from the index alone (issue 7 migration).
+// Member list, search and the unverified-user cleanup (DirectoryIndex migration, issue 7).
 @Index('IDX_users_verified_directory', ['isEmailVerified', 'id', 'name', 'usernameKey'])
-@Index('IDX_users_unverified_registration', ['isEmailVerified', 'registrationDate'])
 export class User {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id!: number;
