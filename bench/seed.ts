@@ -203,11 +203,5 @@ async function insert<T extends ObjectLiteral>(
   rows: Partial<T>[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  await runner.manager
-    .createQueryBuilder()
-    .insert()
-    .into(target)
-    .values(rows as T[])
-    .updateEntity(false)
-    .execute();
+  await runner.manager.createQueryBuilder().insert().into(target).values(rows).updateEntity(false).execute();
 }
