@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { Clock } from '@app/common';
 import { CompleteRelationsJob } from '../src/mentorship/complete-relations.job';
 import { Transactions } from '../src/database/transactions';
 import { createBenchDatabase, databaseUrl, dropBenchDatabase } from './database';
