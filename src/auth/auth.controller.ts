@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Param, Post, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -20,7 +20,8 @@ import { AuthService } from './auth.service';
 
 const example = (message: string) => ({ schema: { example: { message } } });
 const rateLimited = {
-  description: 'AUTH_RATE_LIMIT exceeded; see Retry-After',
+  description:
+    'AUTH_RATE_LIMIT exceeded, or (login) too many wrong passwords for this account; see Retry-After',
   ...example(CommonMessages.TOO_MANY_REQUESTS),
 };
 
@@ -70,8 +71,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(HttpStatus.OK)
   @Post('login')
-  login(@Body() body: unknown): Promise<LoginResponse> {
-    return this.auth.login(body);
+  login(@Body() body: unknown, @Ip() clientIp: string): Promise<LoginResponse> {
+    return this.auth.login(body, clientIp);
   }
 
   @ApiOperation({ summary: 'Exchange a refresh token for a new access token' })

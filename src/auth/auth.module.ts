@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '../config';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { LoginBackoff } from './login-backoff';
 
 /** Register, confirm email, resend, login, refresh (API.md §2). */
 @Module({
@@ -16,6 +17,6 @@ import { AuthService } from './auth.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService],
+  providers: [AuthService, LoginBackoff],
 })
 export class AuthModule {}

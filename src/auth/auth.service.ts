@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ApiError, Clock, CommonMessages, wholeSeconds } from '@app/common';
+import { ApiError, Clock, CommonMessages, RetryLaterError, wholeSeconds } from '@app/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { isMysqlFamily } from '../database/data-source.options';
 import { forUpdate } from '../database/row-lock';
@@ -15,6 +15,7 @@ import { identityKey, User } from '../users/user.entity';
 import { AuthMessages } from './auth.messages';
 import { LoginResponse, RefreshResponse, RegisterDto } from './auth.dto';
 import { confirmationKey, readConfirmationToken, signConfirmationToken } from './confirmation-token';
+import { LoginBackoff } from './login-backoff';
 import { registrationError } from './registration-rules';
 import { TokensService } from './tokens.service';
 
@@ -30,6 +31,7 @@ export class AuthService {
     private readonly transactions: Transactions,
     private readonly outbox: MailOutbox,
     private readonly tokens: TokensService,
+    private readonly backoff: LoginBackoff,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -115,18 +117,27 @@ export class AuthService {
     return { message: AuthMessages.CONFIRMATION_RESENT };
   }
 
-  /** API.md §2.4; a non-object body reads as `{}` (§10.4). */
-  async login(body: unknown): Promise<LoginResponse> {
+  /**
+   * API.md §2.4; a non-object body reads as `{}` (§10.4). Between the body checks and the
+   * password check sits the per-account back-off (login-backoff.ts): 429 with Retry-After.
+   */
+  async login(body: unknown, clientIp: string): Promise<LoginResponse> {
     const { username, password } = bodyFields(body);
     if (!isTruthy(username)) throw new ApiError(HttpStatus.BAD_REQUEST, AuthMessages.USERNAME_MISSING);
     if (!isTruthy(password)) throw new ApiError(HttpStatus.BAD_REQUEST, AuthMessages.PASSWORD_MISSING);
     const wrong = new ApiError(HttpStatus.UNAUTHORIZED, AuthMessages.WRONG_CREDENTIALS);
     if (typeof username !== 'string' || typeof password !== 'string') throw wrong;
     const key = identityKey(username);
+    const wait = this.backoff.retryAfter(key, clientIp);
+    if (wait > 0) throw new RetryLaterError(CommonMessages.TOO_MANY_REQUESTS, wait);
     const user = await this.users.findOneBy(
       isValidEmail(username) ? { emailKey: key } : { usernameKey: key },
     );
-    if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) throw wrong;
+    if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
+      this.backoff.failed(key, clientIp);
+      throw wrong;
+    }
+    this.backoff.succeeded(key, clientIp);
     if (!user.isEmailVerified) throw new ApiError(HttpStatus.FORBIDDEN, CommonMessages.EMAIL_NOT_VERIFIED);
     const access = await this.tokens.issue(user.id, 'access');
     const refresh = await this.tokens.issue(user.id, 'refresh');

@@ -17,3 +17,13 @@ export class RouteNotFoundError extends ApiError {
     super(HttpStatus.NOT_FOUND, CommonMessages.NOT_FOUND);
   }
 }
+
+/** A refusal the client may retry after `retryAfterSeconds`: the filter sends Retry-After with it. */
+export class RetryLaterError extends ApiError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(HttpStatus.TOO_MANY_REQUESTS, message);
+  }
+}

@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommonMessages } from './messages';
 import { RouteTable } from './route-table';
-import { RouteNotFoundError } from './api-error';
+import { RetryLaterError, RouteNotFoundError } from './api-error';
 
 interface ErrorResponse {
   status: number;
@@ -69,6 +69,9 @@ export class HttpErrorFilter implements ExceptionFilter {
         { err: exception, method: request.method, url: request.url },
         exception instanceof Error ? exception.stack : String(exception),
       );
+    }
+    if (exception instanceof RetryLaterError) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     if (status === 405) {
       void reply.header('Allow', this.routes.methodsFor(request.url.split('?')[0]).join(', '));
