@@ -20,8 +20,7 @@ import { AuthService } from './auth.service';
 
 const example = (message: string) => ({ schema: { example: { message } } });
 const rateLimited = {
-  description:
-    'AUTH_RATE_LIMIT exceeded, or (login) too many wrong passwords for this account; see Retry-After',
+  description: 'AUTH_RATE_LIMIT exceeded; see Retry-After',
   ...example(CommonMessages.TOO_MANY_REQUESTS),
 };
 
