@@ -15,7 +15,7 @@ function runsFromCommandLine(): number {
   const flag = process.argv.indexOf('--runs');
   const value = flag >= 0 ? process.argv[flag + 1] : process.env.FUZZ_RUNS;
   const runs = Number(value);
-  return Number.isInteger(runs) && runs > 0 ? runs : 800;
+  return Number.isInteger(runs) && runs > 0 ? runs : 1000;
 }
 
 const RUNS = runsFromCommandLine();
