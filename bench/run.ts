@@ -200,7 +200,7 @@ async function scale(dataSource: DataSource): Promise<void> {
       const rows: Row[] = [];
       for (const [name, path] of [
         ['members p1', `/users/verified?per_page=${PER_PAGE}`],
-        [`members p${deep}`, `/users/verified?per_page=${PER_PAGE}&page=${deep}`],
+        [`members deep (p${deep})`, `/users/verified?per_page=${PER_PAGE}&page=${deep}`],
         [
           `members p${middlePage(users)} (middle)`,
           `/users/verified?per_page=${PER_PAGE}&page=${middlePage(users)}`,
@@ -230,7 +230,7 @@ async function scale(dataSource: DataSource): Promise<void> {
   lines.push('| --- |' + series.map(() => ' ---: |').join('') + ' ---: |');
   first.rows.forEach((row, i) => {
     const p50s = series.map((s) => s.rows[i].p50);
-    const name = row.route.replace(/p\d+ \(middle\)/, 'middle page').replace(/p\d+$/, 'page ≤ 500');
+    const name = row.route.replace(/ \(p\d+\)$/, '');
     lines.push(
       `| ${name} | ${p50s.join(' | ')} | ${(p50s[p50s.length - 1] / Math.max(p50s[0], 1)).toFixed(2)}× |`,
     );
@@ -238,7 +238,7 @@ async function scale(dataSource: DataSource): Promise<void> {
   const rps = ['| route | ' + series.map((s) => `${s.users.toLocaleString('en')} req/s`).join(' | ') + ' |'];
   rps.push('| --- |' + series.map(() => ' ---: |').join(''));
   first.rows.forEach((row, i) =>
-    rps.push(`| ${row.route} | ${series.map((s) => s.rows[i].rps).join(' | ')} |`),
+    rps.push(`| ${row.route.replace(/ \(p\d+\)$/, '')} | ${series.map((s) => s.rows[i].rps).join(' | ')} |`),
   );
   write(
     `scale-${new Date().toISOString().replace(/[:.]/g, '-')}`,
