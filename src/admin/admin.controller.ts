@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, SchemaBody } from '@app/common';
+import { AuthUser, CurrentUser, MessageResponse, SchemaBody } from '@app/common';
 import { AdminOnly } from './admin.guard';
 import { AdminTargetDto, AdminUserResponse } from './admin.dto';
 import { AdminMessages } from './admin.messages';
@@ -18,7 +18,7 @@ export class AdminController {
   @ApiBadRequestResponse({ schema: { example: { message: AdminMessages.ALREADY_ADMIN } } })
   @HttpCode(HttpStatus.OK)
   @Post('admin/new')
-  assign(@CurrentUser() caller: AuthUser, @Body() body: AdminTargetDto): Promise<{ message: string }> {
+  assign(@CurrentUser() caller: AuthUser, @Body() body: AdminTargetDto): Promise<MessageResponse> {
     return this.admin.assign(caller.id, body.user_id);
   }
 
@@ -29,7 +29,7 @@ export class AdminController {
   @ApiBadRequestResponse({ schema: { example: { message: AdminMessages.NOT_ADMIN } } })
   @HttpCode(HttpStatus.OK)
   @Post('admin/remove')
-  revoke(@CurrentUser() caller: AuthUser, @Body() body: AdminTargetDto): Promise<{ message: string }> {
+  revoke(@CurrentUser() caller: AuthUser, @Body() body: AdminTargetDto): Promise<MessageResponse> {
     return this.admin.revoke(caller.id, body.user_id);
   }
 

@@ -1,3 +1,4 @@
+import { MessageResponse } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Not, Repository } from 'typeorm';
@@ -15,7 +16,7 @@ export class AdminService {
     private readonly transactions: Transactions,
   ) {}
 
-  async assign(callerId: number, targetId: number): Promise<{ message: string }> {
+  async assign(callerId: number, targetId: number): Promise<MessageResponse> {
     await this.transactions.run(async (manager) => {
       const target = await this.lockedUser(manager, targetId);
       const error = assignAdminError(callerId, targetId, target);
@@ -25,7 +26,7 @@ export class AdminService {
     return { message: AdminMessages.NOW_ADMIN };
   }
 
-  async revoke(callerId: number, targetId: number): Promise<{ message: string }> {
+  async revoke(callerId: number, targetId: number): Promise<MessageResponse> {
     await this.transactions.run(async (manager) => {
       // Locking every admin row serialises concurrent revocations, so two admins revoking
       // each other at the same instant cannot leave the system with none.

@@ -12,8 +12,15 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import { AuthUser, CommonMessages, CurrentUser, Public, RefreshTokenRoute, SchemaBody } from '@app/common';
-import { MessageResponse } from '../users/message.dto';
+import {
+  AuthUser,
+  CommonMessages,
+  CurrentUser,
+  MessageResponse,
+  Public,
+  RefreshTokenRoute,
+  SchemaBody,
+} from '@app/common';
 import { AuthMessages } from './auth.messages';
 import { LoginDto, LoginResponse, RefreshResponse, RegisterDto, ResendEmailDto } from './auth.dto';
 import { AuthService } from './auth.service';

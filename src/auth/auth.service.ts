@@ -1,13 +1,12 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ApiError, Clock, CommonMessages, RetryLaterError, wholeSeconds } from '@app/common';
+import { ApiError, Clock, CommonMessages, MessageResponse, RetryLaterError, wholeSeconds } from '@app/common';
 import { APP_CONFIG, AppConfig } from '../config';
 import { isMysqlFamily } from '../database/data-source.options';
 import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { MailOutbox } from '../mail/mail-outbox.service';
-import { MessageResponse } from '../users/message.dto';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { identityCollision } from '../users/unique-violation';
 import { bodyFields, isTruthy, isValidEmail } from '../users/user-field-rules';

@@ -45,22 +45,24 @@ export class RelationResponse {
   notes!: string;
 }
 
-export class MessageResponse {
-  message!: string;
-}
-
 function toUserRef(user: User | null | undefined): RelationUserRef {
   return user ? { id: user.id, name: user.name } : { id: null, name: null };
 }
 
-/** Needs `mentor` and `mentee` joined (null when that side was deleted). */
-export function toRelationResponse(relation: MentorshipRelation, callerId: number): RelationResponse {
+/**
+ * The fields every relation representation has (API.md §1.2). Relation and DashboardRelation
+ * differ only in how a participant is referenced, and in Relation's `sent_by_me`.
+ * Needs `mentor` and `mentee` joined (null when that side was deleted).
+ */
+export function relationFields<Ref>(
+  relation: MentorshipRelation,
+  toRef: (user: User | null | undefined) => Ref,
+) {
   return {
     id: relation.id,
     action_user_id: relation.actionUserId,
-    sent_by_me: relation.actionUserId === callerId,
-    mentor: toUserRef(relation.mentor),
-    mentee: toUserRef(relation.mentee),
+    mentor: toRef(relation.mentor),
+    mentee: toRef(relation.mentee),
     creation_date: toEpochSeconds(relation.creationDate),
     accept_date: toEpochSeconds(relation.acceptDate),
     start_date: toEpochSeconds(relation.startDate),
@@ -68,4 +70,8 @@ export function toRelationResponse(relation: MentorshipRelation, callerId: numbe
     state: relation.state,
     notes: relation.notes,
   };
+}
+
+export function toRelationResponse(relation: MentorshipRelation, callerId: number): RelationResponse {
+  return { ...relationFields(relation, toUserRef), sent_by_me: relation.actionUserId === callerId };
 }

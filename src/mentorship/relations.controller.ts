@@ -15,11 +15,11 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthUser, CurrentUser } from '@app/common';
+import { AuthUser, CurrentUser, MessageResponse } from '@app/common';
 import { MentorshipMessages as M } from './mentorship.messages';
 import { RelationRules } from './relation-access';
 import { LoadedRelation, RelationRole } from './relation-role.guard';
-import { MessageResponse, RelationResponse, SendRequestDto } from './relation.dto';
+import { RelationResponse, SendRequestDto } from './relation.dto';
 import { RelationListsService } from './relation-lists.service';
 import { parseRelationState } from './relation-state';
 import { MentorshipRelation } from './relation.entity';

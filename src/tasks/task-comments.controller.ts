@@ -7,8 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, IdParam } from '@app/common';
-import { MessageResponse } from '../mentorship/relation.dto';
+import { AuthUser, CurrentUser, IdParam, MessageResponse } from '@app/common';
 import { RelationRole } from '../mentorship/relation-role.guard';
 import { Task } from './task.entity';
 import { LoadedTask } from './task.loader';

@@ -7,8 +7,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@app/common';
-import { MessageResponse } from '../mentorship/relation.dto';
+import { AuthUser, CurrentUser, MessageResponse } from '@app/common';
 import { MentorshipRelation } from '../mentorship/relation.entity';
 import { LoadedRelation, RelationRole } from '../mentorship/relation-role.guard';
 import { CreateTaskDto, TaskResponse } from './task.dto';

@@ -1,4 +1,4 @@
-import { toEpochSeconds } from '@app/common';
+import { relationFields } from '../mentorship/relation.dto';
 import { MentorshipRelation } from '../mentorship/relation.entity';
 import { RelationState } from '../mentorship/relation-state';
 import { TaskResponse } from '../tasks/task.dto';
@@ -69,18 +69,6 @@ function toUserRef(user: User | null | undefined): DashboardUserRef {
     : { id: null, user_name: null, photo_url: null };
 }
 
-/** Expects `mentor` and `mentee` to be loaded (null once deleted). */
 export function toDashboardRelation(relation: MentorshipRelation): DashboardRelationResponse {
-  return {
-    id: relation.id,
-    action_user_id: relation.actionUserId,
-    mentor: toUserRef(relation.mentor),
-    mentee: toUserRef(relation.mentee),
-    creation_date: toEpochSeconds(relation.creationDate),
-    accept_date: toEpochSeconds(relation.acceptDate),
-    start_date: toEpochSeconds(relation.startDate),
-    end_date: toEpochSeconds(relation.endDate),
-    state: relation.state,
-    notes: relation.notes,
-  };
+  return relationFields(relation, toUserRef);
 }

@@ -21,11 +21,29 @@ import {
   ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CommonMessages, CurrentUser, IdParam, parsePage, SchemaBody } from '@app/common';
-import { MessageResponse } from './message.dto';
+import {
+  AuthUser,
+  CommonMessages,
+  CurrentUser,
+  IdParam,
+  MessageResponse,
+  parsePage,
+  SchemaBody,
+} from '@app/common';
 import { ChangePasswordDto, PrivateUserResponse, PublicUserResponse, UpdateProfileDto } from './user.dto';
-import { UsersService } from './users.service';
+import { MemberListFilter, UsersService } from './users.service';
 import { UsersMessages } from './users.messages';
+
+/** Query strings arrive as strings, arrays (repeated keys) or not at all; §3.1 defaults the rest. */
+type MemberListQuery = Record<'search' | 'page' | 'per_page', unknown>;
+
+function memberListFilter(query: MemberListQuery, verifiedOnly: boolean): MemberListFilter {
+  return {
+    search: typeof query.search === 'string' ? query.search : '',
+    page: parsePage(query.page, query.per_page),
+    verifiedOnly,
+  };
+}
 
 const example = (message: string) => ({ schema: { example: { message } } });
 
@@ -50,18 +68,8 @@ export class UsersController {
   @ApiOkResponse({ type: [PublicUserResponse] })
   @ListQueries()
   @Get('users')
-  list(
-    @CurrentUser() caller: AuthUser,
-    @Query('search') search: unknown,
-    @Query('page') page: unknown,
-    @Query('per_page') perPage: unknown,
-  ): Promise<PublicUserResponse[]> {
-    return this.users.list(
-      caller.id,
-      typeof search === 'string' ? search : '',
-      parsePage(page, perPage),
-      false,
-    );
+  list(@CurrentUser() caller: AuthUser, @Query() query: MemberListQuery): Promise<PublicUserResponse[]> {
+    return this.users.list(caller.id, memberListFilter(query, false));
   }
 
   @ApiOperation({ summary: 'List other verified users, paged and searchable' })
@@ -70,16 +78,9 @@ export class UsersController {
   @Get('users/verified')
   listVerified(
     @CurrentUser() caller: AuthUser,
-    @Query('search') search: unknown,
-    @Query('page') page: unknown,
-    @Query('per_page') perPage: unknown,
+    @Query() query: MemberListQuery,
   ): Promise<PublicUserResponse[]> {
-    return this.users.list(
-      caller.id,
-      typeof search === 'string' ? search : '',
-      parsePage(page, perPage),
-      true,
-    );
+    return this.users.list(caller.id, memberListFilter(query, true));
   }
 
   @ApiOperation({ summary: "Another user's public profile" })

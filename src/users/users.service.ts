@@ -1,11 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ApiError, CommonMessages, Page } from '@app/common';
+import { ApiError, CommonMessages, MessageResponse, Page } from '@app/common';
 import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { AccountGate } from './account-gate';
-import { MessageResponse } from './message.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { profileUpdate } from './profile-update.rules';
 import { identityCollision } from './unique-violation';
@@ -22,6 +21,12 @@ import { bodyFields, strippedLength } from './user-field-rules';
 import { identityKey, User } from './user.entity';
 import { UsersMessages } from './users.messages';
 
+export interface MemberListFilter {
+  search: string;
+  page: Page;
+  verifiedOnly: boolean;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -33,13 +38,8 @@ export class UsersService {
   ) {}
 
   /** API.md §3.1 / §3.2 (no gate). */
-  async list(
-    callerId: number,
-    search: string,
-    page: Page,
-    verifiedOnly: boolean,
-  ): Promise<PublicUserResponse[]> {
-    const rows = await this.directory.list({ callerId, search, page, verifiedOnly });
+  async list(callerId: number, filter: MemberListFilter): Promise<PublicUserResponse[]> {
+    const rows = await this.directory.list({ callerId, ...filter });
     return rows.map((row) => toPublicUser(row.user, row.isAvailable));
   }
 

@@ -13,3 +13,4 @@ export * from './python-repr';
 export * from './route-table';
 export * from './schema-body';
 export * from './common.module';
+export * from './message.dto';
