@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import helmet from '@fastify/helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpErrorFilter, registerBodyParsers, RouteTable, serializeJson } from '@app/common';
+import { setupSwagger } from './swagger';
 
 export const NEST_APP_OPTIONS = { bodyParser: false, bufferLogs: true } as const;
 
@@ -30,25 +30,6 @@ export function createAdapter(): FastifyAdapter {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1024 },
     bodyLimit: 1024 * 1024,
     genReqId: assignRequestId,
-  });
-}
-
-function setupSwagger(app: NestFastifyApplication): void {
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Mentorship System API')
-      .setDescription(
-        'Backend of the AnitaB.org Mentorship System. Log in with POST /login, then press ' +
-          '"Authorize" and paste the access_token to call protected routes.',
-      )
-      .setVersion('1.0')
-      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs-json',
-    swaggerOptions: { persistAuthorization: true },
   });
 }
 

@@ -52,10 +52,16 @@ const ListQueries = () =>
     ApiQuery({
       name: 'search',
       required: false,
+      type: String,
       description: 'Case-insensitive substring of name or username',
     }),
-    ApiQuery({ name: 'page', required: false, description: 'From 1; default 1' }),
-    ApiQuery({ name: 'per_page', required: false, description: 'Default 10, at most 50' }),
+    ApiQuery({ name: 'page', required: false, type: Number, description: 'From 1; default 1' }),
+    ApiQuery({
+      name: 'per_page',
+      required: false,
+      type: Number,
+      description: 'Default 10, at most 50; 0 gives an empty page, a negative value 20',
+    }),
   );
 
 @ApiTags('Users')
