@@ -1,3 +1,4 @@
+import { ApiAccountGate } from '../users/account-gate';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put, Query, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
@@ -75,6 +76,7 @@ export class RelationsController {
   })
   @ApiOkResponse({ type: [RelationResponse] })
   @ApiBadRequestResponse({ description: 'Unknown relation_state: the body is an empty array', example: [] })
+  @ApiAccountGate()
   @Get('mentorship_relations')
   async all(
     @CurrentUser() user: AuthUser,
@@ -92,6 +94,7 @@ export class RelationsController {
 
   @ApiOperation({ summary: 'Relations whose end date has passed, any state (API.md §4.4)' })
   @ApiOkResponse({ type: [RelationResponse] })
+  @ApiAccountGate()
   @Get('mentorship_relations/past')
   past(@CurrentUser() user: AuthUser): Promise<RelationResponse[]> {
     return this.lists.past(user.id);
@@ -102,6 +105,7 @@ export class RelationsController {
     schema: { oneOf: [{ $ref: getSchemaPath(RelationResponse) }, { $ref: getSchemaPath(MessageResponse) }] },
     description: `A relation, or {"message": "${M.NO_CURRENT_RELATION}"}`,
   })
+  @ApiAccountGate()
   @Get('mentorship_relations/current')
   current(@CurrentUser() user: AuthUser): Promise<RelationResponse | MessageResponse> {
     return this.lists.current(user.id);
@@ -109,6 +113,7 @@ export class RelationsController {
 
   @ApiOperation({ summary: 'Open requests, sent and received, not yet expired (API.md §4.6)' })
   @ApiOkResponse({ type: [RelationResponse] })
+  @ApiAccountGate()
   @Get('mentorship_relations/pending')
   pending(@CurrentUser() user: AuthUser): Promise<RelationResponse[]> {
     return this.lists.pending(user.id);

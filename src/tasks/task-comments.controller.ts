@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import {
   ApiBody,
+  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -27,6 +28,12 @@ export class TaskCommentsController {
   @ApiOperation({ summary: 'Comment on a task of an accepted relation (API.md §6.2)' })
   @ApiBody({ type: CommentDto })
   @ApiCreatedResponse({ type: MessageResponse, example: message(T.COMMENT_CREATED) })
+  @ApiBadRequestResponse({
+    description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
+      ' | ',
+    ),
+    example: message(T.COMMENT_MISSING),
+  })
   @RelationRole('participant', TaskRules.writeComment)
   @Post('comment')
   async create(
@@ -49,6 +56,12 @@ export class TaskCommentsController {
   @ApiOperation({ summary: 'Edit your comment (API.md §6.4)' })
   @ApiBody({ type: CommentDto })
   @ApiOkResponse({ type: MessageResponse, example: message(T.COMMENT_UPDATED) })
+  @ApiBadRequestResponse({
+    description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
+      ' | ',
+    ),
+    example: message(T.COMMENT_MISSING),
+  })
   @ApiNotFoundResponse({ description: `${T.COMMENT_NOT_FOUND} | ${T.COMMENT_WRONG_TASK}` })
   @RelationRole('participant', TaskRules.writeComment)
   @Put('comment/:comment_id')

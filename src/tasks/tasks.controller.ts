@@ -1,13 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
 import {
   ApiBody,
+  ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, MessageResponse } from '@app/common';
+import { AuthUser, CommonMessages, CurrentUser, MessageResponse } from '@app/common';
 import { MentorshipRelation } from '../mentorship/relation.entity';
 import { LoadedRelation, RelationRole } from '../mentorship/relation-role.guard';
 import { CreateTaskDto, TaskResponse } from './task.dto';
@@ -27,6 +28,10 @@ export class TasksController {
   @ApiOperation({ summary: 'Add a task to an accepted relation (API.md §5.2)' })
   @ApiBody({ type: CreateTaskDto })
   @ApiCreatedResponse({ type: MessageResponse, example: message(T.TASK_CREATED) })
+  @ApiBadRequestResponse({
+    description: [T.DESCRIPTION_MISSING, CommonMessages.INVALID_INPUT, T.DESCRIPTION_TOO_LONG].join(' | '),
+    example: message(T.DESCRIPTION_MISSING),
+  })
   @RelationRole('participant', TaskRules.createTask)
   @Post('task')
   async create(

@@ -1,4 +1,5 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { applyDecorators, HttpStatus, Injectable } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ApiError, CommonMessages } from '@app/common';
@@ -24,3 +25,16 @@ export class AccountGate {
     return user as User;
   }
 }
+
+/** Documents gate G's two answers on an endpoint that applies it (Swagger). */
+export const ApiAccountGate = (): MethodDecorator =>
+  applyDecorators(
+    ApiNotFoundResponse({
+      description: 'The caller no longer exists',
+      schema: { example: { message: CommonMessages.USER_DOES_NOT_EXIST } },
+    }),
+    ApiForbiddenResponse({
+      description: "The caller's email is not verified",
+      schema: { example: { message: CommonMessages.EMAIL_NOT_VERIFIED } },
+    }),
+  );

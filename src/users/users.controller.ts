@@ -31,6 +31,7 @@ import {
   SchemaBody,
 } from '@app/common';
 import { ChangePasswordDto, PrivateUserResponse, PublicUserResponse, UpdateProfileDto } from './user.dto';
+import { ApiAccountGate } from './account-gate';
 import { MemberListFilter, UsersService } from './users.service';
 import { UsersMessages } from './users.messages';
 
@@ -98,8 +99,7 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: "The caller's own profile" })
-  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
-  @ApiForbiddenResponse(example(CommonMessages.EMAIL_NOT_VERIFIED))
+  @ApiAccountGate()
   @Get('user')
   me(@CurrentUser() caller: AuthUser): Promise<PrivateUserResponse> {
     return this.users.me(caller.id);
@@ -108,7 +108,7 @@ export class UsersController {
   @ApiOperation({ summary: "Update the caller's profile" })
   @ApiBody({ type: UpdateProfileDto })
   @ApiBadRequestResponse(example(UsersMessages.NO_UPDATE_DATA))
-  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
+  @ApiAccountGate()
   @Put('user')
   update(@CurrentUser() caller: AuthUser, @Body() body: unknown): Promise<MessageResponse> {
     return this.users.update(caller.id, body);
@@ -116,7 +116,7 @@ export class UsersController {
 
   @ApiOperation({ summary: "Delete the caller's account" })
   @ApiBadRequestResponse(example(UsersMessages.ONLY_ADMIN_LEFT))
-  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
+  @ApiAccountGate()
   @Delete('user')
   remove(@CurrentUser() caller: AuthUser): Promise<MessageResponse> {
     return this.users.deleteAccount(caller.id);
@@ -126,6 +126,7 @@ export class UsersController {
   @ApiCreatedResponse({ type: MessageResponse })
   @SchemaBody(ChangePasswordDto)
   @HttpCode(HttpStatus.CREATED)
+  @ApiAccountGate()
   @Put('user/change_password')
   changePassword(@CurrentUser() caller: AuthUser, @Body() body: ChangePasswordDto): Promise<MessageResponse> {
     return this.users.changePassword(caller.id, body);
