@@ -18,6 +18,27 @@ export interface DirectoryQuery {
   verifiedOnly: boolean;
 }
 
+/**
+ * What PublicUser (and the gate of GET /users/{id}) needs: hydrating only these, not all of a
+ * user's columns (hash and private profile included), is most of a member page's cost.
+ */
+const PUBLIC_COLUMNS: (keyof User)[] = [
+  'id',
+  'username',
+  'name',
+  'slackUsername',
+  'bio',
+  'location',
+  'occupation',
+  'organization',
+  'interests',
+  'skills',
+  'needMentoring',
+  'availableToMentor',
+  'registrationDate',
+  'isEmailVerified',
+];
+
 /** `%`, `_` and the escape character itself, escaped for `LIKE … ESCAPE '!'`. */
 function likePattern(search: string): string {
   return `%${search.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
@@ -72,6 +93,7 @@ export class UserDirectory {
   private withAvailability(): SelectQueryBuilder<User> {
     return this.users
       .createQueryBuilder('u')
+      .select(PUBLIC_COLUMNS.map((column) => `u.${column}`))
       .addSelect(
         'CASE WHEN EXISTS (SELECT 1 FROM mentorship_relations r1 WHERE r1.mentor_id = u.id AND r1.state = :accepted) ' +
           'OR EXISTS (SELECT 1 FROM mentorship_relations r2 WHERE r2.mentee_id = u.id AND r2.state = :accepted) ' +
