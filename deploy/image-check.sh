@@ -11,7 +11,11 @@ port=${IMAGE_CHECK_PORT:-39123}
 work=$(mktemp -d)
 pid=""
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  # Stop the app (and let it finish) before its database goes away.
+  if [ -n "$pid" ]; then
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  fi
   mysql -uroot -h127.0.0.1 --protocol=tcp -e "DROP DATABASE IF EXISTS $db" || true
   rm -rf "$work"
 }
@@ -36,7 +40,7 @@ echo "--- boot as an unprivileged user against MariaDB"
 mysql -uroot -h127.0.0.1 --protocol=tcp -e "CREATE DATABASE $db CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
 run_as=()
 [ "$(id -u)" = 0 ] && run_as=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
-(cd "$work/app" && env -i PATH="$PATH" NODE_ENV=production PORT="$port" JWT_SECRET=image-check \
+(cd "$work/app" && exec env -i PATH="$PATH" NODE_ENV=production PORT="$port" JWT_SECRET=image-check \
   DATABASE_URL="$mysql_url/$db" LOG_LEVEL=warn "${run_as[@]}" node dist/main.js) &
 pid=$!
 for _ in $(seq 1 60); do
