@@ -1,4 +1,5 @@
 import { IsInt } from 'class-validator';
+import { profileCard } from '../users/user.dto';
 import { User } from '../users/user.entity';
 
 /** Body of POST /admin/new and /admin/remove (schema-validated, API.md §10.3). */
@@ -22,15 +23,5 @@ export class AdminUserResponse {
 }
 
 export function toAdminUser(user: User): AdminUserResponse {
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    slack_username: user.slackUsername,
-    bio: user.bio,
-    location: user.location,
-    occupation: user.occupation,
-    organization: user.organization,
-    skills: user.skills,
-  };
+  return profileCard(user);
 }

@@ -109,7 +109,8 @@ export function toPrivateUser(user: User): PrivateUserResponse {
   };
 }
 
-export function toPublicUser(user: User, isAvailable: boolean): PublicUserResponse {
+/** The profile every view of another user shows: PublicUser and AdminUser (API.md §1.2). */
+export function profileCard(user: User) {
   return {
     id: user.id,
     username: user.username,
@@ -119,8 +120,14 @@ export function toPublicUser(user: User, isAvailable: boolean): PublicUserRespon
     location: user.location,
     occupation: user.occupation,
     organization: user.organization,
-    interests: user.interests,
     skills: user.skills,
+  };
+}
+
+export function toPublicUser(user: User, isAvailable: boolean): PublicUserResponse {
+  return {
+    ...profileCard(user),
+    interests: user.interests,
     need_mentoring: user.needMentoring,
     available_to_mentor: user.availableToMentor,
     is_available: isAvailable,
