@@ -1,5 +1,5 @@
 import { IsInt } from 'class-validator';
-import { profileCard } from '../users/user.dto';
+import { profileCard, ProfileCardResponse } from '../users/user.dto';
 import { User } from '../users/user.entity';
 
 /** Body of POST /admin/new and /admin/remove (schema-validated, API.md §10.3). */
@@ -9,18 +9,8 @@ export class AdminTargetDto {
   user_id!: number;
 }
 
-/** API.md §1.2 AdminUser. */
-export class AdminUserResponse {
-  id!: number;
-  username!: string;
-  name!: string;
-  slack_username!: string | null;
-  bio!: string | null;
-  location!: string | null;
-  occupation!: string | null;
-  organization!: string | null;
-  skills!: string | null;
-}
+/** API.md §1.2 AdminUser: exactly the shared profile card. */
+export class AdminUserResponse extends ProfileCardResponse {}
 
 export function toAdminUser(user: User): AdminUserResponse {
   return profileCard(user);

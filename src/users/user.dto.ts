@@ -33,8 +33,8 @@ export class PrivateUserResponse {
   membership_status!: number | null;
 }
 
-/** API.md §1.2 PublicUser: what other users see. */
-export class PublicUserResponse {
+/** The profile every view of another user shows (PublicUser, AdminUser); see profileCard(). */
+export class ProfileCardResponse {
   id!: number;
   username!: string;
   name!: string;
@@ -43,8 +43,12 @@ export class PublicUserResponse {
   location!: string | null;
   occupation!: string | null;
   organization!: string | null;
-  interests!: string | null;
   skills!: string | null;
+}
+
+/** API.md §1.2 PublicUser: what other users see. */
+export class PublicUserResponse extends ProfileCardResponse {
+  interests!: string | null;
   need_mentoring!: boolean;
   available_to_mentor!: boolean;
   /** False while the user is in an accepted relation, else need_mentoring OR available_to_mentor. */
@@ -110,7 +114,7 @@ export function toPrivateUser(user: User): PrivateUserResponse {
 }
 
 /** The profile every view of another user shows: PublicUser and AdminUser (API.md §1.2). */
-export function profileCard(user: User) {
+export function profileCard(user: User): ProfileCardResponse {
   return {
     id: user.id,
     username: user.username,
