@@ -113,8 +113,13 @@ export function toPrivateUser(user: User): PrivateUserResponse {
   };
 }
 
+type ProfileCardFields = Pick<
+  User,
+  'id' | 'username' | 'name' | 'slackUsername' | 'bio' | 'location' | 'occupation' | 'organization' | 'skills'
+>;
+
 /** The profile every view of another user shows: PublicUser and AdminUser (API.md §1.2). */
-export function profileCard(user: User): ProfileCardResponse {
+export function profileCard(user: ProfileCardFields): ProfileCardResponse {
   return {
     id: user.id,
     username: user.username,
@@ -128,7 +133,11 @@ export function profileCard(user: User): ProfileCardResponse {
   };
 }
 
-export function toPublicUser(user: User, isAvailable: boolean): PublicUserResponse {
+export function toPublicUser(
+  user: ProfileCardFields &
+    Pick<User, 'interests' | 'needMentoring' | 'availableToMentor' | 'registrationDate'>,
+  isAvailable: boolean,
+): PublicUserResponse {
   return {
     ...profileCard(user),
     interests: user.interests,

@@ -24,6 +24,18 @@ describe('serializeJson', () => {
     expect(serializeJson('text')).toBe('"text"');
   });
 
+  it('leaves string contents alone, even when they spell a float member', () => {
+    const value = {
+      bio: '"end_date":5,',
+      notes: '{"created_at":1}',
+      name: 'end_date',
+      xend_date: 7,
+      end_date_note: 8,
+    };
+    expect(serializeJson(value)).toBe(JSON.stringify(value));
+    expect(serializeJson({ a: 'x\\', end_date: 9 })).toBe('{"a":"x\\\\","end_date":9.0}');
+  });
+
   it('writes non-finite floats as null', () => {
     expect(serializeJson({ end_date: Infinity })).toBe('{"end_date":null}');
   });
