@@ -7,7 +7,7 @@ import { isMysqlFamily } from '../database/data-source.options';
 import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { MailOutbox } from '../mail/mail-outbox.service';
-import { hashPassword, verifyPassword } from '../users/passwords';
+import { Passwords } from '../users/passwords';
 import { identityCollision } from '../users/unique-violation';
 import { bodyFields, isTruthy, isValidEmail } from '../users/user-field-rules';
 import { identityKey, User } from '../users/user.entity';
@@ -31,6 +31,7 @@ export class AuthService {
     private readonly outbox: MailOutbox,
     private readonly tokens: TokensService,
     private readonly backoff: LoginBackoff,
+    private readonly passwords: Passwords,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -42,7 +43,7 @@ export class AuthService {
     const error = registrationError(body);
     if (error) throw new ApiError(HttpStatus.BAD_REQUEST, error);
     // Hashing is slow: done before the transaction so it never holds the write queue.
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await this.passwords.hash(body.password);
     try {
       await this.transactions.run(async (manager) => {
         const repository = manager.getRepository(User);
@@ -132,7 +133,7 @@ export class AuthService {
     const user = await this.users.findOneBy(
       isValidEmail(username) ? { emailKey: key } : { usernameKey: key },
     );
-    if (!(await verifyPassword(password, user?.passwordHash ?? null)) || !user) {
+    if (!(await this.passwords.verify(password, user?.passwordHash ?? null)) || !user) {
       this.backoff.failed(key, clientIp);
       throw wrong;
     }

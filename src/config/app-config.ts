@@ -35,6 +35,8 @@ export interface AppConfig {
   };
   unverifiedUserTtlDays: number;
   authRateLimit: number;
+  /** Password hashes computed at once per process; more wait (src/users/passwords.ts). */
+  passwordHashConcurrency: number;
   migrationsRun: boolean;
   logLevel: string;
 }

@@ -28,6 +28,7 @@ describe('loadConfig (RUNTIME.md)', () => {
     });
     expect(config.unverifiedUserTtlDays).toBe(30);
     expect(config.authRateLimit).toBe(10);
+    expect(config.passwordHashConcurrency).toBe(1);
     expect(config.migrationsRun).toBe(true);
     expect(config.logLevel).toBe('info');
   });
@@ -47,6 +48,7 @@ describe('loadConfig (RUNTIME.md)', () => {
       UNVERIFIED_USER_TTL_DAYS: '7',
       JOBS_ENABLED: 'false',
       AUTH_RATE_LIMIT: '50',
+      PASSWORD_HASH_CONCURRENCY: '3',
       MIGRATIONS_RUN: 'false',
       LOG_LEVEL: 'debug',
       NODE_ENV: 'production',
@@ -60,6 +62,7 @@ describe('loadConfig (RUNTIME.md)', () => {
     expect(config.jobs.enabled).toBe(false);
     expect(config.jobs.completeRelationsCron).toBe('*/5 * * * * *');
     expect(config.production).toBe(true);
+    expect(config.passwordHashConcurrency).toBe(3);
     expect(loadConfig({ DATABASE_URL: 'mysql://root@127.0.0.1/db' }).database.type).toBe('mysql');
   });
 
@@ -76,6 +79,7 @@ describe('loadConfig (RUNTIME.md)', () => {
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ AUTH_RATE_LIMIT: '-1' }, 'AUTH_RATE_LIMIT'],
+    [{ PASSWORD_HASH_CONCURRENCY: '0' }, 'PASSWORD_HASH_CONCURRENCY'],
     [{ UNVERIFIED_USER_TTL_DAYS: '1.5' }, 'UNVERIFIED_USER_TTL_DAYS'],
     [{ JOBS_ENABLED: 'maybe' }, 'JOBS_ENABLED'],
     [{ MIGRATIONS_RUN: 'sometimes' }, 'MIGRATIONS_RUN'],

@@ -123,6 +123,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     unverifiedUserTtlDays: integer('UNVERIFIED_USER_TTL_DAYS', 30, 1, 3650),
     authRateLimit: integer('AUTH_RATE_LIMIT', 10, 1, 1_000_000),
+    passwordHashConcurrency: integer('PASSWORD_HASH_CONCURRENCY', 1, 1, 64),
     migrationsRun: boolean('MIGRATIONS_RUN', true),
     logLevel,
   };

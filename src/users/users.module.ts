@@ -6,6 +6,7 @@ import { AccountGate } from './account-gate';
 import { DeleteUnverifiedUsersJob } from './delete-unverified-users.job';
 import { HomeController } from './home.controller';
 import { HomeService } from './home.service';
+import { Passwords } from './passwords';
 import { UserDeletion } from './user-deletion';
 import { UserDirectory } from './user-directory.service';
 import { User } from './user.entity';
@@ -17,7 +18,15 @@ import { UsersService } from './users.service';
   // Relations and tasks are read here directly: MentorshipModule imports this module.
   imports: [TypeOrmModule.forFeature([User, MentorshipRelation, Task])],
   controllers: [UsersController, HomeController],
-  providers: [AccountGate, UserDirectory, UserDeletion, UsersService, HomeService, DeleteUnverifiedUsersJob],
-  exports: [AccountGate, UserDeletion, TypeOrmModule],
+  providers: [
+    AccountGate,
+    UserDirectory,
+    UserDeletion,
+    UsersService,
+    HomeService,
+    DeleteUnverifiedUsersJob,
+    Passwords,
+  ],
+  exports: [AccountGate, UserDeletion, Passwords, TypeOrmModule],
 })
 export class UsersModule {}

@@ -5,7 +5,7 @@ import { ApiError, CommonMessages, MessageResponse, Page } from '@app/common';
 import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { AccountGate } from './account-gate';
-import { hashPassword, verifyPassword } from './passwords';
+import { Passwords } from './passwords';
 import { profileUpdate } from './profile-update.rules';
 import { identityCollision } from './unique-violation';
 import {
@@ -35,6 +35,7 @@ export class UsersService {
     private readonly gate: AccountGate,
     private readonly deletion: UserDeletion,
     private readonly transactions: Transactions,
+    private readonly passwords: Passwords,
   ) {}
 
   /** API.md §3.1 / §3.2 (no gate). */
@@ -91,10 +92,10 @@ export class UsersService {
     if (length < 8 || length > 64)
       throw new ApiError(HttpStatus.BAD_REQUEST, UsersMessages.NEW_PASSWORD_LENGTH);
     const user = await this.gate.require(callerId);
-    if (!(await verifyPassword(current, user.passwordHash))) {
+    if (!(await this.passwords.verify(current, user.passwordHash))) {
       throw new ApiError(HttpStatus.BAD_REQUEST, UsersMessages.WRONG_CURRENT_PASSWORD);
     }
-    const passwordHash = await hashPassword(next);
+    const passwordHash = await this.passwords.hash(next);
     await this.transactions.run((manager) => manager.update(User, { id: callerId }, { passwordHash }));
     return { message: UsersMessages.PASSWORD_UPDATED };
   }

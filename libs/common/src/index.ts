@@ -14,3 +14,4 @@ export * from './route-table';
 export * from './schema-body';
 export * from './common.module';
 export * from './message.dto';
+export * from './concurrency-limit';
