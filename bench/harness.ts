@@ -2,6 +2,7 @@ import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { Pod } from './pod';
 
 /** Processes, load and measurements shared by the bench steps. */
 export const ROOT = join(__dirname, '..');
@@ -70,15 +71,22 @@ async function waitFor(url: string, child: ChildProcess, timeoutMs: number): Pro
   throw new Error(`${url} not ready after ${timeoutMs} ms`);
 }
 
-/** Spawns a server and waits for `readyPath` to answer 200; cold start is spawn → that 200. */
+/**
+ * Spawns a server and waits for `readyPath` to answer 200; cold start is spawn → that 200.
+ * With `cgroupProcs`, a shell moves itself into that cgroup and then execs node (same pid).
+ */
 export async function startServer(
   args: string[],
   env: Record<string, string>,
   port: number,
   readyPath: string,
+  cgroupProcs?: string,
 ): Promise<Server> {
   const started = performance.now();
-  const child = spawn(process.execPath, args, {
+  const [command, argv] = cgroupProcs
+    ? ['/bin/sh', ['-c', 'echo $$ > "$0" && exec "$@"', cgroupProcs, process.execPath, ...args]]
+    : [process.execPath, args];
+  const child = spawn(command, argv, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -99,10 +107,12 @@ export async function startServer(
   };
 }
 
-export function startApp(databaseUrl: string, port: number): Promise<Server> {
+/** The built app, started as its pod starts it (bench/pod.ts). */
+export function startApp(databaseUrl: string, port: number, pod: Pod): Promise<Server> {
   return startServer(
     ['dist/main.js'],
     {
+      NODE_OPTIONS: pod.runtime.nodeOptions,
       NODE_ENV: 'production',
       DATABASE_URL: databaseUrl,
       JWT_SECRET,
@@ -111,6 +121,7 @@ export function startApp(databaseUrl: string, port: number): Promise<Server> {
     },
     port,
     '/health/ready',
+    pod.cgroup?.procs,
   );
 }
 

@@ -17,6 +17,7 @@ import {
   startApp,
   startBaseline,
 } from './harness';
+import { createMemoryCgroup, Pod, podRuntime } from './pod';
 import { BENCH_PASSWORD, pairRelationId, seed } from './seed';
 
 /**
@@ -39,6 +40,13 @@ const CALLER = 'user1';
 const PER_PAGE = 20;
 
 type Row = { route: string } & LoadResult;
+
+function describePod(pod: Pod): string {
+  const limit = pod.cgroup
+    ? `in a memory cgroup of the container's limit (${pod.runtime.memoryLimit})`
+    : `without the container's memory limit (${pod.runtime.memoryLimit}: no memory cgroup could be made here), so V8 sized its heap from the host's memory`;
+  return `The app ran as deploy/k8s/deployment.yaml runs it: NODE_OPTIONS=\`${pod.runtime.nodeOptions}\`, ${limit}.`;
+}
 
 const verifiedCount = (users: number) => users - Math.floor((users + 7) / 10);
 const middlePage = (users: number) => Math.max(1, Math.floor(verifiedCount(users) / PER_PAGE / 2));
@@ -95,14 +103,14 @@ function write(name: string, data: unknown, markdown: string): void {
   console.log(`\n${markdown}\nwritten to bench/results/${name}.{json,md}`);
 }
 
-async function single(dataSource: DataSource): Promise<void> {
+async function single(dataSource: DataSource, pod: Pod): Promise<void> {
   const starts: number[] = [];
   for (let i = 0; i < 3; i += 1) {
-    const probe = await startApp(databaseUrl(DB), APP_PORT);
+    const probe = await startApp(databaseUrl(DB), APP_PORT, pod);
     starts.push(probe.coldStartMs);
     await probe.stop();
   }
-  const app = await startApp(databaseUrl(DB), APP_PORT);
+  const app = await startApp(databaseUrl(DB), APP_PORT, pod);
   const baseline = await startBaseline(databaseUrl(DB), BASELINE_PORT);
   const servers: Server[] = [app, baseline];
   try {
@@ -146,6 +154,11 @@ async function single(dataSource: DataSource): Promise<void> {
 
     const summary = {
       users: USERS,
+      pod: {
+        nodeOptions: pod.runtime.nodeOptions,
+        memoryLimit: pod.runtime.memoryLimit,
+        inCgroup: pod.cgroup !== null,
+      },
       connections: 32,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
@@ -176,14 +189,15 @@ async function single(dataSource: DataSource): Promise<void> {
     write(
       `run-${USERS}-${new Date().toISOString().replace(/[:.]/g, '-')}`,
       summary,
-      `## ${USERS.toLocaleString('en')} users, 32 connections, ${WARMUP} s warm-up + ${DURATION} s\n\n${table(rows)}\n\n${goals}\n`,
+      `## ${USERS.toLocaleString('en')} users, 32 connections, ${WARMUP} s warm-up + ${DURATION} s\n\n` +
+        `${describePod(pod)}\n\n${table(rows)}\n\n${goals}\n`,
     );
   } finally {
     for (const server of servers) await server.stop();
   }
 }
 
-async function scale(dataSource: DataSource): Promise<void> {
+async function scale(dataSource: DataSource, pod: Pod): Promise<void> {
   const steps = [1_000, 10_000, 100_000, 1_000_000].filter((n) => n <= USERS);
   const series: { users: number; seedSeconds: number; rows: Row[] }[] = [];
   let seeded = 0;
@@ -193,7 +207,7 @@ async function scale(dataSource: DataSource): Promise<void> {
     seeded = users;
     await dataSource.query('ANALYZE TABLE users, mentorship_relations, tasks, task_comments');
     const seedSeconds = Math.round((performance.now() - started) / 1000);
-    const app = await startApp(databaseUrl(DB), APP_PORT);
+    const app = await startApp(databaseUrl(DB), APP_PORT, pod);
     try {
       const token = await login(app.url, CALLER, BENCH_PASSWORD);
       const deep = Math.min(500, middlePage(users));
@@ -243,7 +257,7 @@ async function scale(dataSource: DataSource): Promise<void> {
   write(
     `scale-${new Date().toISOString().replace(/[:.]/g, '-')}`,
     { series, completionJob: job },
-    `## Growth series, 32 connections, ${WARMUP} s warm-up + ${DURATION} s per cell\n\n` +
+    `## Growth series, 32 connections, ${WARMUP} s warm-up + ${DURATION} s per cell\n\n${describePod(pod)}\n\n` +
       `Median latency (autocannon p50, ms; 1 ms resolution):\n\n${lines.join('\n')}\n\n${rps.join('\n')}\n\n` +
       `Seeding (s): ${series.map((s) => `${s.users}: ${s.seedSeconds}`).join(', ')}.\n\n` +
       `Completion job at ${seeded.toLocaleString('en')} users: ${job.ms} ms, one UPDATE, ${job.completed} of ${job.relations} relations completed.\n`,
@@ -254,16 +268,20 @@ async function main(): Promise<void> {
   ensureBuilt();
   console.log(`database ${DB}: migrating and seeding…`);
   const dataSource = await createBenchDatabase(DB);
+  const runtime = podRuntime(ROOT);
+  const pod: Pod = { runtime, cgroup: createMemoryCgroup(DB, runtime.memoryLimitBytes) };
+  console.log(describePod(pod));
   try {
     if (process.argv.includes('--scale')) {
-      await scale(dataSource);
+      await scale(dataSource, pod);
     } else {
       const started = performance.now();
       console.log(await seed(dataSource, 0, USERS), `${Math.round(performance.now() - started)} ms`);
       await dataSource.query('ANALYZE TABLE users, mentorship_relations, tasks, task_comments');
-      await single(dataSource);
+      await single(dataSource, pod);
     }
   } finally {
+    pod.cgroup?.remove();
     await dataSource.destroy();
     await dropBenchDatabase(DB);
   }

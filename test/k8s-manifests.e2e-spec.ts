@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -109,6 +110,12 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
     expect(loaded.production).toBe(true);
     expect(loaded.port).toBe(Number(config.PORT));
     expect(loaded.migrationsRun).toBe(false);
+  });
+
+  it('passes Node only options that Node accepts from NODE_OPTIONS', () => {
+    const options = container.env.find((v: { name: string }) => v.name === 'NODE_OPTIONS').value as string;
+    const run = spawnSync(process.execPath, ['-e', '0'], { env: { NODE_OPTIONS: options }, encoding: 'utf8' });
+    expect([run.status, run.stderr]).toEqual([0, '']);
   });
 
   it('points the probes at routes the app serves', async () => {
