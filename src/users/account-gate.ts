@@ -3,6 +3,7 @@ import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ApiError, CommonMessages } from '@app/common';
+import { RowReader } from '../database/row-reader';
 import { User } from './user.entity';
 
 /** API.md §0 account gate G as a decision: a missing caller is 404, an unverified one 403. */
@@ -12,17 +13,38 @@ export function accountGateError(user: User | null): ApiError | null {
   return null;
 }
 
-/** Loads the caller named by the token and applies gate G; endpoints call it at their contract step. */
+/**
+ * Loads the caller named by the token and applies gate G; endpoints call it at their contract
+ * step. Nearly every authenticated request starts here, so outside a transaction the row is
+ * read through a RowReader (cached SQL, no entity hydration); inside one, through the
+ * transaction's manager.
+ */
 @Injectable()
 export class AccountGate {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  private readonly reader: RowReader<User, keyof User>;
+
+  constructor(@InjectRepository(User) users: Repository<User>) {
+    const columns = users.metadata.columns.map((column) => column.propertyName as keyof User);
+    this.reader = new RowReader(users, columns);
+  }
 
   async require(userId: number, manager?: EntityManager): Promise<User> {
-    const repository = manager ? manager.getRepository(User) : this.users;
-    const user = await repository.findOneBy({ id: userId });
+    const user = manager ? await manager.findOneBy(User, { id: userId }) : await this.find(userId);
     const error = accountGateError(user);
     if (error) throw error;
     return user as User;
+  }
+
+  private async find(id: number): Promise<User | null> {
+    const [row] = await this.reader.query(
+      'byId',
+      () => this.reader.select('u').where('u.id = :id').getQuery(),
+      {
+        id,
+      },
+    );
+    // Every column of User is read, so the record is a whole User (the entity has no relations).
+    return row ? this.reader.read(row) : null;
   }
 }
 
