@@ -114,7 +114,10 @@ describe('Kubernetes manifests (deploy/k8s)', () => {
 
   it('passes Node only options that Node accepts from NODE_OPTIONS', () => {
     const options = container.env.find((v: { name: string }) => v.name === 'NODE_OPTIONS').value as string;
-    const run = spawnSync(process.execPath, ['-e', '0'], { env: { NODE_OPTIONS: options }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['-e', '0'], {
+      env: { NODE_OPTIONS: options },
+      encoding: 'utf8',
+    });
     expect([run.status, run.stderr]).toEqual([0, '']);
   });
 
