@@ -6,11 +6,10 @@ import { ApiError, CommonMessages } from '@app/common';
 import { RowReader } from '../database/row-reader';
 import { User } from './user.entity';
 
-/** API.md §0 account gate G as a decision: a missing caller is 404, an unverified one 403. */
-export function accountGateError(user: User | null): ApiError | null {
-  if (!user) return new ApiError(HttpStatus.NOT_FOUND, CommonMessages.USER_DOES_NOT_EXIST);
-  if (!user.isEmailVerified) return new ApiError(HttpStatus.FORBIDDEN, CommonMessages.EMAIL_NOT_VERIFIED);
-  return null;
+/** API.md §0 account gate G: a missing user is 404, an unverified one 403. */
+export function passAccountGate<T extends Pick<User, 'isEmailVerified'>>(user: T | null): asserts user is T {
+  if (!user) throw new ApiError(HttpStatus.NOT_FOUND, CommonMessages.USER_DOES_NOT_EXIST);
+  if (!user.isEmailVerified) throw new ApiError(HttpStatus.FORBIDDEN, CommonMessages.EMAIL_NOT_VERIFIED);
 }
 
 /**
@@ -30,19 +29,13 @@ export class AccountGate {
 
   async require(userId: number, manager?: EntityManager): Promise<User> {
     const user = manager ? await manager.findOneBy(User, { id: userId }) : await this.find(userId);
-    const error = accountGateError(user);
-    if (error) throw error;
-    return user as User;
+    passAccountGate(user);
+    return user;
   }
 
   private async find(id: number): Promise<User | null> {
-    const [row] = await this.reader.query(
-      'byId',
-      () => this.reader.select('u').where('u.id = :id').getQuery(),
-      {
-        id,
-      },
-    );
+    const byId = () => this.reader.select('u').where('u.id = :id').getQuery();
+    const [row] = await this.reader.query('byId', byId, { id });
     // Every column of User is read, so the record is a whole User (the entity has no relations).
     return row ? this.reader.read(row) : null;
   }

@@ -1,10 +1,10 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ApiError, CommonMessages, MessageResponse, Page } from '@app/common';
+import { ApiError, MessageResponse, Page } from '@app/common';
 import { forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
-import { AccountGate } from './account-gate';
+import { AccountGate, passAccountGate } from './account-gate';
 import { Passwords } from './passwords';
 import { profileUpdate } from './profile-update.rules';
 import { identityCollision } from './unique-violation';
@@ -46,11 +46,12 @@ export class UsersService {
 
   /** API.md §3.3: the gate applies to the requested user. */
   async findPublic(userId: number): Promise<PublicUserResponse> {
-    const row = await this.directory.findById(userId);
-    if (!row) throw new ApiError(HttpStatus.NOT_FOUND, CommonMessages.USER_DOES_NOT_EXIST);
-    if (!row.user.isEmailVerified)
-      throw new ApiError(HttpStatus.FORBIDDEN, CommonMessages.EMAIL_NOT_VERIFIED);
-    return toPublicUser(row.user, row.isAvailable);
+    const { user, isAvailable } = (await this.directory.findById(userId)) ?? {
+      user: null,
+      isAvailable: false,
+    };
+    passAccountGate(user);
+    return toPublicUser(user, isAvailable);
   }
 
   /** API.md §3.4. */
