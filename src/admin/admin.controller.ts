@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, MessageResponse, SchemaBody } from '@app/common';
+import { AuthUser, CurrentUser, messageExample, MessageResponse, SchemaBody } from '@app/common';
 import { AdminOnly } from './admin.guard';
 import { AdminTargetDto, AdminUserResponse } from './admin.dto';
 import { AdminMessages } from './admin.messages';
@@ -14,8 +14,8 @@ export class AdminController {
   @ApiOperation({ summary: 'Make another user an admin' })
   @SchemaBody(AdminTargetDto)
   @AdminOnly(AdminMessages.CANNOT_ASSIGN)
-  @ApiOkResponse({ schema: { example: { message: AdminMessages.NOW_ADMIN } } })
-  @ApiBadRequestResponse({ schema: { example: { message: AdminMessages.ALREADY_ADMIN } } })
+  @ApiOkResponse(messageExample(AdminMessages.NOW_ADMIN))
+  @ApiBadRequestResponse(messageExample(AdminMessages.ALREADY_ADMIN))
   @HttpCode(HttpStatus.OK)
   @Post('admin/new')
   assign(@CurrentUser() caller: AuthUser, @Body() body: AdminTargetDto): Promise<MessageResponse> {
@@ -25,8 +25,8 @@ export class AdminController {
   @ApiOperation({ summary: "Revoke a user's admin status" })
   @SchemaBody(AdminTargetDto)
   @AdminOnly(AdminMessages.CANNOT_REVOKE)
-  @ApiOkResponse({ schema: { example: { message: AdminMessages.REVOKED } } })
-  @ApiBadRequestResponse({ schema: { example: { message: AdminMessages.NOT_ADMIN } } })
+  @ApiOkResponse(messageExample(AdminMessages.REVOKED))
+  @ApiBadRequestResponse(messageExample(AdminMessages.NOT_ADMIN))
   @HttpCode(HttpStatus.OK)
   @Post('admin/remove')
   revoke(@CurrentUser() caller: AuthUser, @Body() body: AdminTargetDto): Promise<MessageResponse> {

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
-import { ApiError, AuthUser, CommonMessages } from '@app/common';
+import { ApiError, AuthUser, CommonMessages, messageExample } from '@app/common';
 import { AccountGate } from '../users/account-gate';
 
 const ADMIN_DENIED = 'admin:denied-message';
@@ -41,11 +41,11 @@ export const AdminOnly = (deniedMessage: string): MethodDecorator =>
     ApiBearerAuth(),
     ApiForbiddenResponse({
       description: 'Caller is not an admin',
-      schema: { example: { message: deniedMessage } },
+      ...messageExample(deniedMessage),
     }),
     ApiNotFoundResponse({
       description: 'Caller no longer exists',
-      schema: { example: { message: CommonMessages.USER_DOES_NOT_EXIST } },
+      ...messageExample(CommonMessages.USER_DOES_NOT_EXIST),
     }),
   );
 

@@ -16,6 +16,7 @@ import {
   AuthUser,
   CommonMessages,
   CurrentUser,
+  messageExample,
   MessageResponse,
   Public,
   RefreshTokenRoute,
@@ -25,10 +26,9 @@ import { AuthMessages } from './auth.messages';
 import { LoginDto, LoginResponse, RefreshResponse, RegisterDto, ResendEmailDto } from './auth.dto';
 import { AuthService } from './auth.service';
 
-const example = (message: string) => ({ schema: { example: { message } } });
 const rateLimited = {
   description: 'AUTH_RATE_LIMIT exceeded; see Retry-After',
-  ...example(CommonMessages.TOO_MANY_REQUESTS),
+  ...messageExample(CommonMessages.TOO_MANY_REQUESTS),
 };
 
 @ApiTags('Auth')
@@ -37,7 +37,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @ApiOperation({ summary: 'Create a user account and send the confirmation email' })
-  @ApiConflictResponse(example(AuthMessages.USERNAME_EXISTS))
+  @ApiConflictResponse(messageExample(AuthMessages.USERNAME_EXISTS))
   @ApiTooManyRequestsResponse(rateLimited)
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -48,7 +48,7 @@ export class AuthController {
   }
 
   @ApiOperation({ summary: 'Confirm an email address with the token from the confirmation link' })
-  @ApiBadRequestResponse(example(AuthMessages.CONFIRMATION_INVALID))
+  @ApiBadRequestResponse(messageExample(AuthMessages.CONFIRMATION_INVALID))
   @Public()
   @Get('user/confirm_email/:token')
   confirmEmail(@Param('token') token: string): Promise<MessageResponse> {
@@ -57,9 +57,9 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Send a new confirmation email' })
   @ApiBody({ type: ResendEmailDto })
-  @ApiBadRequestResponse(example(AuthMessages.EMAIL_MISSING))
-  @ApiNotFoundResponse(example(AuthMessages.NOT_REGISTERED))
-  @ApiConflictResponse(example(AuthMessages.ALREADY_VERIFIED))
+  @ApiBadRequestResponse(messageExample(AuthMessages.EMAIL_MISSING))
+  @ApiNotFoundResponse(messageExample(AuthMessages.NOT_REGISTERED))
+  @ApiConflictResponse(messageExample(AuthMessages.ALREADY_VERIFIED))
   @Public()
   @HttpCode(HttpStatus.OK)
   @Post('user/resend_email')
@@ -69,9 +69,9 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Log in with username or email; returns access and refresh tokens' })
   @ApiBody({ type: LoginDto })
-  @ApiBadRequestResponse(example(AuthMessages.USERNAME_MISSING))
-  @ApiUnauthorizedResponse(example(AuthMessages.WRONG_CREDENTIALS))
-  @ApiForbiddenResponse(example(CommonMessages.EMAIL_NOT_VERIFIED))
+  @ApiBadRequestResponse(messageExample(AuthMessages.USERNAME_MISSING))
+  @ApiUnauthorizedResponse(messageExample(AuthMessages.WRONG_CREDENTIALS))
+  @ApiForbiddenResponse(messageExample(CommonMessages.EMAIL_NOT_VERIFIED))
   @ApiTooManyRequestsResponse(rateLimited)
   @Public()
   @UseGuards(ThrottlerGuard)
@@ -83,7 +83,7 @@ export class AuthController {
 
   @ApiOperation({ summary: 'Exchange a refresh token for a new access token' })
   @ApiBearerAuth()
-  @ApiUnauthorizedResponse(example(CommonMessages.TOKEN_INVALID))
+  @ApiUnauthorizedResponse(messageExample(CommonMessages.TOKEN_INVALID))
   @RefreshTokenRoute()
   @HttpCode(HttpStatus.OK)
   @Post('refresh')

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { ApiError, Public } from '@app/common';
+import { ApiError, messageExample, Public } from '@app/common';
 
 export const DATABASE_UNREACHABLE = 'The database is not reachable.';
 
@@ -23,7 +23,7 @@ export class HealthController {
 
   /** Readiness: the database answers. */
   @ApiOperation({ summary: 'Readiness probe (pings the database)' })
-  @ApiServiceUnavailableResponse({ schema: { example: { message: DATABASE_UNREACHABLE } } })
+  @ApiServiceUnavailableResponse(messageExample(DATABASE_UNREACHABLE))
   @Get('ready')
   async ready(): Promise<{ status: string }> {
     try {

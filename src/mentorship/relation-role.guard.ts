@@ -12,7 +12,7 @@ import { ModuleRef, Reflector } from '@nestjs/core';
 import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ApiError, AuthUser, CommonMessages, IdPipe } from '@app/common';
+import { ApiError, AuthUser, CommonMessages, IdPipe, messageExample } from '@app/common';
 import { AccountGate } from '../users/account-gate';
 import { checkDenial, RelationCheck, RelationRoleName, RelationRule } from './relation-access';
 import { MentorshipRelation } from './relation.entity';
@@ -53,7 +53,7 @@ function documentedDenials(rule: RelationRule): MethodDecorator[] {
     ApiResponse({
       status,
       description: messages.join(' | '),
-      schema: { example: { message: messages[messages.length - 1] } },
+      ...messageExample(messages[messages.length - 1]),
     }),
   );
 }

@@ -16,7 +16,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AuthUser, CurrentUser, MessageResponse } from '@app/common';
+import { AuthUser, CurrentUser, MessageResponse, messageOf } from '@app/common';
 import { MentorshipMessages as M } from './mentorship.messages';
 import { RelationRules } from './relation-access';
 import { LoadedRelation, RelationRole } from './relation-role.guard';
@@ -37,8 +37,6 @@ export function parseStateFilter(
   return parseRelationState(value) ?? INVALID_STATE;
 }
 
-const message = (text: string) => ({ message: text });
-
 @ApiTags('Mentorship relations')
 @ApiBearerAuth()
 @ApiExtraModels(RelationResponse, MessageResponse)
@@ -51,21 +49,21 @@ export class RelationsController {
 
   @ApiOperation({ summary: 'Send a mentorship request (API.md §4.2)' })
   @ApiBody({ type: SendRequestDto })
-  @ApiCreatedResponse({ type: MessageResponse, example: message(M.REQUEST_SENT) })
+  @ApiCreatedResponse({ type: MessageResponse, example: messageOf(M.REQUEST_SENT) })
   @ApiBadRequestResponse({
     description: 'Missing field, bad ids or dates, users not available',
-    example: message(M.MIN_DURATION),
+    example: messageOf(M.MIN_DURATION),
   })
   @ApiNotFoundResponse({
     description: `${M.MENTOR_NOT_FOUND} | ${M.MENTEE_NOT_FOUND}`,
-    example: message(M.MENTOR_NOT_FOUND),
+    example: messageOf(M.MENTOR_NOT_FOUND),
   })
-  @ApiForbiddenResponse({ example: message(M.OTHER_NOT_VERIFIED) })
-  @ApiConflictResponse({ example: message(M.ALREADY_PENDING) })
+  @ApiForbiddenResponse({ example: messageOf(M.OTHER_NOT_VERIFIED) })
+  @ApiConflictResponse({ example: messageOf(M.ALREADY_PENDING) })
   @Post('mentorship_relation/send_request')
   async send(@CurrentUser() user: AuthUser, @Body() body: unknown): Promise<MessageResponse> {
     await this.relations.send(user.id, body);
-    return message(M.REQUEST_SENT);
+    return messageOf(M.REQUEST_SENT);
   }
 
   @ApiOperation({ summary: "The caller's relations, optionally of one state (API.md §4.3)" })
@@ -120,8 +118,8 @@ export class RelationsController {
   }
 
   @ApiOperation({ summary: 'Accept a request sent to you (API.md §4.7)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(M.ACCEPTED) })
-  @ApiBadRequestResponse({ example: message(M.MENTOR_IN_RELATION) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(M.ACCEPTED) })
+  @ApiBadRequestResponse({ example: messageOf(M.MENTOR_IN_RELATION) })
   @RelationRole('receiver', RelationRules.accept)
   @Put('mentorship_relation/:id/accept')
   async accept(
@@ -129,11 +127,11 @@ export class RelationsController {
     @LoadedRelation() relation: MentorshipRelation,
   ): Promise<MessageResponse> {
     await this.relations.accept(user.id, relation);
-    return message(M.ACCEPTED);
+    return messageOf(M.ACCEPTED);
   }
 
   @ApiOperation({ summary: 'Reject a request sent to you (API.md §4.8)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(M.REJECTED) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(M.REJECTED) })
   @RelationRole('receiver', RelationRules.reject)
   @Put('mentorship_relation/:id/reject')
   async reject(
@@ -141,11 +139,11 @@ export class RelationsController {
     @LoadedRelation() relation: MentorshipRelation,
   ): Promise<MessageResponse> {
     await this.relations.reject(user.id, relation);
-    return message(M.REJECTED);
+    return messageOf(M.REJECTED);
   }
 
   @ApiOperation({ summary: 'Cancel an accepted relation you are part of (API.md §4.9)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(M.CANCELLED) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(M.CANCELLED) })
   @RelationRole('participant', RelationRules.cancel)
   @Put('mentorship_relation/:id/cancel')
   async cancel(
@@ -153,11 +151,11 @@ export class RelationsController {
     @LoadedRelation() relation: MentorshipRelation,
   ): Promise<MessageResponse> {
     await this.relations.cancel(user.id, relation);
-    return message(M.CANCELLED);
+    return messageOf(M.CANCELLED);
   }
 
   @ApiOperation({ summary: 'Delete a pending request you sent (API.md §4.10)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(M.DELETED) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(M.DELETED) })
   @RelationRole('sender', RelationRules.delete)
   @HttpCode(HttpStatus.OK)
   @Delete('mentorship_relation/:id')
@@ -166,6 +164,6 @@ export class RelationsController {
     @LoadedRelation() relation: MentorshipRelation,
   ): Promise<MessageResponse> {
     await this.relations.delete(user.id, relation);
-    return message(M.DELETED);
+    return messageOf(M.DELETED);
   }
 }

@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CurrentUser, IdParam, MessageResponse } from '@app/common';
+import { AuthUser, CurrentUser, IdParam, MessageResponse, messageOf } from '@app/common';
 import { RelationRole } from '../mentorship/relation-role.guard';
 import { Task } from './task.entity';
 import { LoadedTask } from './task.loader';
@@ -16,8 +16,6 @@ import { CommentDto, TaskCommentResponse } from './task-comment.dto';
 import { TaskCommentsService } from './task-comments.service';
 import { TaskRules } from './task-rules';
 import { TasksMessages as T } from './tasks.messages';
-
-const message = (text: string) => ({ message: text });
 
 /** API.md §6. The GET also answers with a trailing slash (global ignoreTrailingSlash). */
 @ApiTags('Task comments')
@@ -27,12 +25,12 @@ export class TaskCommentsController {
 
   @ApiOperation({ summary: 'Comment on a task of an accepted relation (API.md §6.2)' })
   @ApiBody({ type: CommentDto })
-  @ApiCreatedResponse({ type: MessageResponse, example: message(T.COMMENT_CREATED) })
+  @ApiCreatedResponse({ type: MessageResponse, example: messageOf(T.COMMENT_CREATED) })
   @ApiBadRequestResponse({
     description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
       ' | ',
     ),
-    example: message(T.COMMENT_MISSING),
+    example: messageOf(T.COMMENT_MISSING),
   })
   @RelationRole('participant', TaskRules.writeComment)
   @Post('comment')
@@ -42,7 +40,7 @@ export class TaskCommentsController {
     @Body('comment') comment: string,
   ): Promise<MessageResponse> {
     await this.comments.create(user.id, task, comment);
-    return message(T.COMMENT_CREATED);
+    return messageOf(T.COMMENT_CREATED);
   }
 
   @ApiOperation({ summary: "A task's comments in id order (API.md §6.3)" })
@@ -55,12 +53,12 @@ export class TaskCommentsController {
 
   @ApiOperation({ summary: 'Edit your comment (API.md §6.4)' })
   @ApiBody({ type: CommentDto })
-  @ApiOkResponse({ type: MessageResponse, example: message(T.COMMENT_UPDATED) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(T.COMMENT_UPDATED) })
   @ApiBadRequestResponse({
     description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
       ' | ',
     ),
-    example: message(T.COMMENT_MISSING),
+    example: messageOf(T.COMMENT_MISSING),
   })
   @ApiNotFoundResponse({ description: `${T.COMMENT_NOT_FOUND} | ${T.COMMENT_WRONG_TASK}` })
   @RelationRole('participant', TaskRules.writeComment)
@@ -72,11 +70,11 @@ export class TaskCommentsController {
     @Body('comment') comment: string,
   ): Promise<MessageResponse> {
     await this.comments.update(user.id, task, commentId, comment);
-    return message(T.COMMENT_UPDATED);
+    return messageOf(T.COMMENT_UPDATED);
   }
 
   @ApiOperation({ summary: 'Delete your comment (API.md §6.5)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(T.COMMENT_DELETED) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(T.COMMENT_DELETED) })
   @ApiNotFoundResponse({ description: `${T.COMMENT_NOT_FOUND} | ${T.COMMENT_WRONG_TASK}` })
   @RelationRole('participant', TaskRules.readComments)
   @HttpCode(HttpStatus.OK)
@@ -87,6 +85,6 @@ export class TaskCommentsController {
     @IdParam('comment_id') commentId: number,
   ): Promise<MessageResponse> {
     await this.comments.delete(user.id, task, commentId);
-    return message(T.COMMENT_DELETED);
+    return messageOf(T.COMMENT_DELETED);
   }
 }

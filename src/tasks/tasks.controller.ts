@@ -8,7 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthUser, CommonMessages, CurrentUser, MessageResponse } from '@app/common';
+import { AuthUser, CommonMessages, CurrentUser, MessageResponse, messageOf } from '@app/common';
 import { MentorshipRelation } from '../mentorship/relation.entity';
 import { LoadedRelation, RelationRole } from '../mentorship/relation-role.guard';
 import { CreateTaskDto, TaskResponse } from './task.dto';
@@ -18,8 +18,6 @@ import { TaskRules } from './task-rules';
 import { TasksMessages as T } from './tasks.messages';
 import { TasksService } from './tasks.service';
 
-const message = (text: string) => ({ message: text });
-
 @ApiTags('Tasks')
 @Controller('mentorship_relation/:relation_id')
 export class TasksController {
@@ -27,10 +25,10 @@ export class TasksController {
 
   @ApiOperation({ summary: 'Add a task to an accepted relation (API.md §5.2)' })
   @ApiBody({ type: CreateTaskDto })
-  @ApiCreatedResponse({ type: MessageResponse, example: message(T.TASK_CREATED) })
+  @ApiCreatedResponse({ type: MessageResponse, example: messageOf(T.TASK_CREATED) })
   @ApiBadRequestResponse({
     description: [T.DESCRIPTION_MISSING, CommonMessages.INVALID_INPUT, T.DESCRIPTION_TOO_LONG].join(' | '),
-    example: message(T.DESCRIPTION_MISSING),
+    example: messageOf(T.DESCRIPTION_MISSING),
   })
   @RelationRole('participant', TaskRules.createTask)
   @Post('task')
@@ -40,7 +38,7 @@ export class TasksController {
     @Body('description') description: string,
   ): Promise<MessageResponse> {
     await this.tasks.create(user.id, relation, description);
-    return message(T.TASK_CREATED);
+    return messageOf(T.TASK_CREATED);
   }
 
   @ApiOperation({ summary: "The relation's tasks in id order, any relation state (API.md §5.3)" })
@@ -52,22 +50,22 @@ export class TasksController {
   }
 
   @ApiOperation({ summary: 'Delete a task (API.md §5.4)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(T.TASK_DELETED) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(T.TASK_DELETED) })
   @RelationRole('participant', TaskRules.deleteTask)
   @HttpCode(HttpStatus.OK)
   @Delete('task/:task_id')
   async delete(@LoadedTask() task: Task): Promise<MessageResponse> {
     await this.tasks.delete(task);
-    return message(T.TASK_DELETED);
+    return messageOf(T.TASK_DELETED);
   }
 
   @ApiOperation({ summary: 'Mark a task done (API.md §5.5)' })
-  @ApiOkResponse({ type: MessageResponse, example: message(T.TASK_ACHIEVED) })
-  @ApiConflictResponse({ example: message(T.TASK_ALREADY_DONE) })
+  @ApiOkResponse({ type: MessageResponse, example: messageOf(T.TASK_ACHIEVED) })
+  @ApiConflictResponse({ example: messageOf(T.TASK_ALREADY_DONE) })
   @RelationRole('participant', TaskRules.completeTask)
   @Put('task/:task_id/complete')
   async complete(@LoadedTask() task: Task): Promise<MessageResponse> {
     await this.tasks.complete(task);
-    return message(T.TASK_ACHIEVED);
+    return messageOf(T.TASK_ACHIEVED);
   }
 }

@@ -2,7 +2,7 @@ import { applyDecorators, HttpStatus, Injectable } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiNotFoundResponse } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { ApiError, CommonMessages } from '@app/common';
+import { ApiError, CommonMessages, messageExample } from '@app/common';
 import { RowReader } from '../database/row-reader';
 import { User } from './user.entity';
 
@@ -46,10 +46,10 @@ export const ApiAccountGate = (): MethodDecorator =>
   applyDecorators(
     ApiNotFoundResponse({
       description: 'The caller no longer exists',
-      schema: { example: { message: CommonMessages.USER_DOES_NOT_EXIST } },
+      ...messageExample(CommonMessages.USER_DOES_NOT_EXIST),
     }),
     ApiForbiddenResponse({
       description: "The caller's email is not verified",
-      schema: { example: { message: CommonMessages.EMAIL_NOT_VERIFIED } },
+      ...messageExample(CommonMessages.EMAIL_NOT_VERIFIED),
     }),
   );

@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthUser, CurrentUser } from '@app/common';
+import { AuthUser, CurrentUser, messageExample } from '@app/common';
 import { DashboardResponse, HomeResponse } from './home.dto';
 import { HomeService } from './home.service';
 import { UsersMessages } from './users.messages';
 
-const notFound = { schema: { example: { message: UsersMessages.USER_NOT_FOUND } } };
+const notFound = messageExample(UsersMessages.USER_NOT_FOUND);
 
 @ApiTags('Users')
 @ApiBearerAuth()

@@ -26,6 +26,7 @@ import {
   CommonMessages,
   CurrentUser,
   IdParam,
+  messageExample,
   MessageResponse,
   parsePage,
   SchemaBody,
@@ -45,8 +46,6 @@ function memberListFilter(query: MemberListQuery, verifiedOnly: boolean): Member
     verifiedOnly,
   };
 }
-
-const example = (message: string) => ({ schema: { example: { message } } });
 
 const ListQueries = () =>
   applyDecorators(
@@ -91,8 +90,8 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: "Another user's public profile" })
-  @ApiNotFoundResponse(example(CommonMessages.USER_DOES_NOT_EXIST))
-  @ApiForbiddenResponse(example(CommonMessages.EMAIL_NOT_VERIFIED))
+  @ApiNotFoundResponse(messageExample(CommonMessages.USER_DOES_NOT_EXIST))
+  @ApiForbiddenResponse(messageExample(CommonMessages.EMAIL_NOT_VERIFIED))
   @Get('users/:user_id')
   findOne(@IdParam('user_id') userId: number): Promise<PublicUserResponse> {
     return this.users.findPublic(userId);
@@ -107,7 +106,7 @@ export class UsersController {
 
   @ApiOperation({ summary: "Update the caller's profile" })
   @ApiBody({ type: UpdateProfileDto })
-  @ApiBadRequestResponse(example(UsersMessages.NO_UPDATE_DATA))
+  @ApiBadRequestResponse(messageExample(UsersMessages.NO_UPDATE_DATA))
   @ApiAccountGate()
   @Put('user')
   update(@CurrentUser() caller: AuthUser, @Body() body: unknown): Promise<MessageResponse> {
@@ -115,7 +114,7 @@ export class UsersController {
   }
 
   @ApiOperation({ summary: "Delete the caller's account" })
-  @ApiBadRequestResponse(example(UsersMessages.ONLY_ADMIN_LEFT))
+  @ApiBadRequestResponse(messageExample(UsersMessages.ONLY_ADMIN_LEFT))
   @ApiAccountGate()
   @Delete('user')
   remove(@CurrentUser() caller: AuthUser): Promise<MessageResponse> {
