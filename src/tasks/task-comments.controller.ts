@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Put } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Post,
+  Put,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiBadRequestResponse,
@@ -17,6 +27,18 @@ import { TaskCommentsService } from './task-comments.service';
 import { TaskRules } from './task-rules';
 import { TasksMessages as T } from './tasks.messages';
 
+/** The comment body and its 400 answers, shared by create and edit (Swagger). */
+const ApiCommentBody = () =>
+  applyDecorators(
+    ApiBody({ type: CommentDto }),
+    ApiBadRequestResponse({
+      description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
+        ' | ',
+      ),
+      example: messageOf(T.COMMENT_MISSING),
+    }),
+  );
+
 /** API.md §6. The GET also answers with a trailing slash (global ignoreTrailingSlash). */
 @ApiTags('Task comments')
 @Controller('mentorship_relation/:relation_id/task/:task_id')
@@ -24,14 +46,8 @@ export class TaskCommentsController {
   constructor(private readonly comments: TaskCommentsService) {}
 
   @ApiOperation({ summary: 'Comment on a task of an accepted relation (API.md §6.2)' })
-  @ApiBody({ type: CommentDto })
   @ApiCreatedResponse({ type: MessageResponse, example: messageOf(T.COMMENT_CREATED) })
-  @ApiBadRequestResponse({
-    description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
-      ' | ',
-    ),
-    example: messageOf(T.COMMENT_MISSING),
-  })
+  @ApiCommentBody()
   @RelationRole('participant', TaskRules.writeComment)
   @Post('comment')
   async create(
@@ -52,14 +68,8 @@ export class TaskCommentsController {
   }
 
   @ApiOperation({ summary: 'Edit your comment (API.md §6.4)' })
-  @ApiBody({ type: CommentDto })
   @ApiOkResponse({ type: MessageResponse, example: messageOf(T.COMMENT_UPDATED) })
-  @ApiBadRequestResponse({
-    description: [T.COMMENT_MISSING, T.COMMENT_NOT_STRING, T.COMMENT_TOO_LONG, T.COMMENT_RAW_TOO_LONG].join(
-      ' | ',
-    ),
-    example: messageOf(T.COMMENT_MISSING),
-  })
+  @ApiCommentBody()
   @ApiNotFoundResponse({ description: `${T.COMMENT_NOT_FOUND} | ${T.COMMENT_WRONG_TASK}` })
   @RelationRole('participant', TaskRules.writeComment)
   @Put('comment/:comment_id')
