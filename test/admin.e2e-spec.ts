@@ -11,7 +11,7 @@ describe('Admin (API.md §7)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    auth = async (user) => `Bearer ${await t.token(typeof user === 'number' ? user : user.id)}`;
+    auth = (user) => t.bearer(user);
   });
 
   afterAll(async () => {

@@ -214,7 +214,7 @@ describe('Authorization matrix: every route × every kind of caller', () => {
     w: World,
   ): Promise<{ header?: string; advance: number }> {
     const refreshRoute = route === 'POST /refresh';
-    const bearer = async (id: number, type: 'access' | 'refresh') => `Bearer ${await t.token(id, type)}`;
+    const bearer = (id: number, type: 'access' | 'refresh') => t.bearer(id, type);
     const own = refreshRoute ? 'refresh' : 'access';
     switch (caller) {
       case 'none':

@@ -107,7 +107,7 @@ describeOnServer('Database lost under load (MariaDB/MySQL only)', () => {
     'cut (%s): 503 with a message during the outage, unready, then recovers without a restart',
     async (mode) => {
       const user = await createUser(t.dataSource);
-      const auth = `Bearer ${await t.token(user.id)}`;
+      const auth = await t.bearer(user);
       const calls = [
         () => t.http.get('/user').set('Authorization', auth).timeout(8000),
         () => t.http.put('/user').set('Authorization', auth).send({ bio: 'during the outage' }).timeout(8000),

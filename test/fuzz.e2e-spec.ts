@@ -353,7 +353,7 @@ describe(`Fuzzing every route (${RUNS} runs)`, () => {
       const fresh = await buildWorld(t, 'none');
       await t.http
         .get('/user')
-        .set('Authorization', `Bearer ${await t.token(fresh.sender.id)}`)
+        .set('Authorization', await t.bearer(fresh.sender))
         .expect(200);
       expect(await invariantViolations()).toEqual([]);
       // Figures for the long run's report.

@@ -20,8 +20,7 @@ describe('GET /home and GET /dashboard (API.md §3.8, §3.9)', () => {
   });
 
   const users = (n: number) => Promise.all(Array.from({ length: n }, () => createUser(t.dataSource)));
-  const auth = async (user: User | number) =>
-    `Bearer ${await t.token(typeof user === 'number' ? user : user.id)}`;
+  const auth = (user: User | number) => t.bearer(user);
 
   async function addTask(relation: MentorshipRelation, id: number, completedAt: number | null) {
     await t.dataSource.getRepository(Task).insert({
@@ -183,7 +182,7 @@ describe('GET /home and GET /dashboard (API.md §3.8, §3.9)', () => {
       .expect(200);
     await t.http
       .delete('/user')
-      .set('Authorization', `Bearer ${await t.token(c.id)}`)
+      .set('Authorization', await t.bearer(c))
       .expect(200);
 
     const res = await t.http

@@ -270,7 +270,7 @@ describe('HTTP conventions (API.md §10)', () => {
 
       it("answers a deleted user's token with the account gate's 404 on gated routes, never access", async () => {
         const user = await createUser(t.dataSource);
-        const token = `Bearer ${await t.token(user.id)}`;
+        const token = await t.bearer(user);
         await t.http.delete('/user').set('Authorization', token).expect(200);
         for (const [method, path] of GATED) {
           const res = await call(method, path, token);
@@ -285,7 +285,7 @@ describe('HTTP conventions (API.md §10)', () => {
 
       it("never lets a deleted user's token reach an account created after it", async () => {
         const user = await createUser(t.dataSource);
-        const token = `Bearer ${await t.token(user.id)}`;
+        const token = await t.bearer(user);
         await t.http.delete('/user').set('Authorization', token).expect(200);
         const next = await createUser(t.dataSource);
         expect(next.id).not.toBe(user.id);
@@ -330,8 +330,8 @@ describe('HTTP conventions (API.md §10)', () => {
       it('refuses duplicated Authorization headers, whatever their order; never 500', async () => {
         const user = await createUser(t.dataSource);
         const other = await createUser(t.dataSource);
-        const mine = `Bearer ${await t.token(user.id)}`;
-        const theirs = `Bearer ${await t.token(other.id)}`;
+        const mine = await t.bearer(user);
+        const theirs = await t.bearer(other);
         const server = t.app.getHttpServer();
         await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
         const { port } = server.address() as AddressInfo;

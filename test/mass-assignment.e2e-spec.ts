@@ -22,7 +22,7 @@ describe('Mass assignment', () => {
   });
 
   const users = () => t.dataSource.getRepository(User);
-  const auth = async (user: User) => `Bearer ${await t.token(user.id)}`;
+  const auth = (user: User) => t.bearer(user);
   const SERVER_OWNED = {
     id: 999_999,
     is_admin: true,

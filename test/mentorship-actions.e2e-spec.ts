@@ -20,7 +20,7 @@ describe('Relation actions: accept, reject, cancel, delete (API.md §4.7–§4.1
   });
 
   const call = async (method: 'put' | 'delete', path: string, caller: User) =>
-    t.http[method](path).set('Authorization', `Bearer ${await t.token(caller.id)}`);
+    t.http[method](path).set('Authorization', await t.bearer(caller));
   const expectAnswer = async (
     method: 'put' | 'delete',
     path: string,

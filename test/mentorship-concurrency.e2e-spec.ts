@@ -80,7 +80,7 @@ describe('Relation invariants under concurrency, and the completion job (RUNTIME
       pairs.map(async ({ mentor, relation }, i) =>
         apps[i % apps.length].http
           .put(`/mentorship_relation/${relation.id}/accept`)
-          .set('Authorization', `Bearer ${await t.token(mentor.id)}`),
+          .set('Authorization', await t.bearer(mentor)),
       ),
     );
     const statuses = responses.map((res) => res.status);

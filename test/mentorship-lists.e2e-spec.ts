@@ -45,7 +45,7 @@ describe('Relation lists (API.md §4.3–§4.6)', () => {
   });
 
   const get = async (path: string, caller: User = me) =>
-    t.http.get(path).set('Authorization', `Bearer ${await t.token(caller.id)}`);
+    t.http.get(path).set('Authorization', await t.bearer(caller));
   const idsOf = (body: { id: number }[]) => body.map((relation) => relation.id);
 
   it('lists every relation: mentor role first, then mentee, each by id', async () => {

@@ -21,7 +21,7 @@ describe('POST /mentorship_relation/send_request (API.md §4.2)', () => {
   const send = async (caller: User, body: unknown) =>
     t.http
       .post(SEND)
-      .set('Authorization', `Bearer ${await t.token(caller.id)}`)
+      .set('Authorization', await t.bearer(caller))
       .send(body as object);
   const expectMessage = async (caller: User, body: unknown, status: number, message: string) => {
     const res = await send(caller, body);
@@ -51,7 +51,7 @@ describe('POST /mentorship_relation/send_request (API.md §4.2)', () => {
     await expectMessage(caller, [1, 2], 400, 'Mentor ID field is missing.');
     const raw = await t.http
       .post(SEND)
-      .set('Authorization', `Bearer ${await t.token(caller.id)}`)
+      .set('Authorization', await t.bearer(caller))
       .set('Content-Type', 'text/plain')
       .send('mentor_id=1');
     expect(raw.status).toBe(400);

@@ -44,8 +44,7 @@ describe('GET/PUT/DELETE /user and PUT /user/change_password (API.md §3.4–§3
     await t.close();
   });
 
-  const as = async (user: User | number) =>
-    `Bearer ${await t.token(typeof user === 'number' ? user : user.id)}`;
+  const as = (user: User | number) => t.bearer(user);
   const unverifiedUser = () =>
     createUser(t.dataSource, { isEmailVerified: false, emailVerificationDate: null });
   const reload = (user: User) => t.dataSource.getRepository(User).findOneByOrFail({ id: user.id });

@@ -24,7 +24,7 @@ describe('Task comments (API.md §6)', () => {
     for (const description of ['one', 'two']) {
       await t.http
         .post(`/mentorship_relation/${relation.id}/task`)
-        .set('Authorization', `Bearer ${await t.token(mentee.id)}`)
+        .set('Authorization', await t.bearer(mentee))
         .send({ description })
         .expect(201);
     }
@@ -41,7 +41,7 @@ describe('Task comments (API.md §6)', () => {
     caller: User,
     body?: unknown,
   ) => {
-    const req = t.http[method](path).set('Authorization', `Bearer ${await t.token(caller.id)}`);
+    const req = t.http[method](path).set('Authorization', await t.bearer(caller));
     return body === undefined ? req : req.send(body as object);
   };
   const expectAnswer = (res: { status: number; body: unknown }, status: number, message: string) =>

@@ -26,7 +26,7 @@ describe('Tasks (API.md §5)', () => {
     await t.close();
   });
 
-  const as = async (caller: User) => `Bearer ${await t.token(caller.id)}`;
+  const as = (caller: User) => t.bearer(caller);
   const expectAnswer = (res: { status: number; body: unknown }, status: number, message: string) =>
     expect({ status: res.status, body: res.body }).toEqual({ status, body: { message } });
   const accepted = () => createRelation(t.dataSource, { mentor, mentee, state: RelationState.ACCEPTED });

@@ -34,6 +34,8 @@ export interface TestApp {
   database: TestDatabase;
   dataSource: DataSource;
   token(userId: number, type?: TokenType): Promise<string>;
+  /** `Bearer <token>` for a user (or a user id), the Authorization header value. */
+  bearer(user: { id: number } | number, type?: TokenType): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     dataSource: app.get(DataSource),
     token: async (userId, type = 'access') => (await tokens.issue(userId, type)).token,
+    bearer: async (user, type = 'access') =>
+      `Bearer ${(await tokens.issue(typeof user === 'number' ? user : user.id, type)).token}`,
     close: async () => {
       await app.close();
       if (ownsMail) await mail.stop();
