@@ -1,8 +1,8 @@
 import { MessageResponse } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Not, Repository } from 'typeorm';
-import { forUpdate } from '../database/row-lock';
+import { Not, Repository } from 'typeorm';
+import { findByIdForUpdate, forUpdate } from '../database/row-lock';
 import { Transactions } from '../database/transactions';
 import { User } from '../users/user.entity';
 import { assignAdminError, revokeAdminError } from './admin-rules';
@@ -18,7 +18,7 @@ export class AdminService {
 
   async assign(callerId: number, targetId: number): Promise<MessageResponse> {
     await this.transactions.run(async (manager) => {
-      const target = await this.lockedUser(manager, targetId);
+      const target = await findByIdForUpdate(manager, User, targetId);
       const error = assignAdminError(callerId, targetId, target);
       if (error) throw error;
       await manager.update(User, { id: targetId }, { isAdmin: true });
@@ -36,7 +36,7 @@ export class AdminService {
         .orderBy('user.id', 'ASC')
         .getMany();
       const target =
-        admins.find((admin) => admin.id === targetId) ?? (await this.lockedUser(manager, targetId));
+        admins.find((admin) => admin.id === targetId) ?? (await findByIdForUpdate(manager, User, targetId));
       const error = revokeAdminError(callerId, targetId, target, admins.length);
       if (error) throw error;
       await manager.update(User, { id: targetId }, { isAdmin: false });
@@ -50,11 +50,5 @@ export class AdminService {
       order: { id: 'ASC' },
     });
     return admins.map(toAdminUser);
-  }
-
-  private lockedUser(manager: EntityManager, id: number): Promise<User | null> {
-    return forUpdate(
-      manager.getRepository(User).createQueryBuilder('user').where('user.id = :id', { id }),
-    ).getOne();
   }
 }

@@ -1,4 +1,4 @@
-import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * `SELECT … FOR UPDATE` where the database has row locks (MySQL/MariaDB). SQLite has none and
@@ -8,4 +8,15 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 export function forUpdate<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   const type = query.connection.options.type;
   return type === 'mysql' || type === 'mariadb' ? query.setLock('pessimistic_write') : query;
+}
+
+/** The row with this `id`, locked for the rest of the transaction (see forUpdate), or null. */
+export function findByIdForUpdate<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  id: number,
+): Promise<T | null> {
+  return forUpdate(
+    manager.getRepository(entity).createQueryBuilder('locked').where('locked.id = :id', { id }),
+  ).getOne();
 }

@@ -5,7 +5,7 @@ import { User } from '../users/user.entity';
 import { firstDenial, RelationRoleName, RelationRule } from './relation-access';
 import { RelationState } from './relation-state';
 import { MentorshipRelation } from './relation.entity';
-import { forUpdate } from '../database/row-lock';
+import { findByIdForUpdate, forUpdate } from '../database/row-lock';
 
 /**
  * The row locks behind RUNTIME.md's invariants. Every change that could put a user in a second
@@ -37,12 +37,7 @@ export async function lockRelationFor(
   rule: RelationRule,
   callerId: number,
 ): Promise<MentorshipRelation> {
-  const relation = await forUpdate(
-    manager
-      .getRepository(MentorshipRelation)
-      .createQueryBuilder('relation')
-      .where('relation.id = :relationId', { relationId }),
-  ).getOne();
+  const relation = await findByIdForUpdate(manager, MentorshipRelation, relationId);
   if (!relation) throw new ApiError(HttpStatus.NOT_FOUND, rule.notFound);
   const denial = firstDenial(rule.checks, role, relation, callerId);
   if (denial) throw new ApiError(denial.status, denial.message);

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { ApiError, Clock, wholeSeconds } from '@app/common';
 import { Transactions } from '../database/transactions';
-import { forUpdate } from '../database/row-lock';
+import { findByIdForUpdate } from '../database/row-lock';
 import { Task } from './task.entity';
 import { TaskComment } from './task-comment.entity';
 import { TaskCommentResponse, toTaskCommentResponse } from './task-comment.dto';
@@ -80,12 +80,7 @@ export class TaskCommentsService {
     commentId: number,
     notAuthorMessage: string,
   ): Promise<void> {
-    const comment = await forUpdate(
-      manager
-        .getRepository(TaskComment)
-        .createQueryBuilder('comment')
-        .where('comment.id = :commentId', { commentId }),
-    ).getOne();
+    const comment = await findByIdForUpdate(manager, TaskComment, commentId);
     const error = commentDenialFor(comment, callerId, task.id, notAuthorMessage);
     if (error) throw error;
   }
